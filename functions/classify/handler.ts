@@ -1,0 +1,22 @@
+// Classify queue consumer: classify, acknowledge and route each new case.
+import { z } from 'zod';
+import { wire } from '../../shared/adapters/wiring.ts';
+import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
+import { queueFunction } from '../../shared/queue/queue-function.ts';
+import { classifyCaseUseCase } from '../../shared/use-cases/classify-case.ts';
+import { FUNCTIONS } from '../system.ts';
+
+const spec = FUNCTIONS.classify;
+const wired = wire(spec);
+const deps = {
+  store: wired.caseStore(),
+  queues: wired.workQueues(),
+  mailer: wired.mailer(),
+  classifier: defaultClassifier(),
+  clock: wired.clock,
+  publicBaseUrl: wired.publicBaseUrl(),
+};
+
+export const handler = queueFunction(spec, z.object({ caseId: z.string().min(1) }), (message) =>
+  classifyCaseUseCase(deps, message.caseId),
+);

@@ -1,0 +1,219 @@
+// THE declaration of tierdesk: every function with its entry, its trigger and the resources
+// it touches. The CDK stack (infra/) and the local runtime (local/) are both built from this
+// object, and a test compares the synthesized template with what the local runtime serves,
+// so the two cannot drift apart.
+import type { QueuedLevel } from '../shared/domain/support-model.ts';
+
+/** Who may call a route. A route without an access rule cannot be declared. */
+export type Access =
+  | { kind: 'public' }
+  /** The customer of the case named by `{id}`, proven by the case's access token. */
+  | { kind: 'customer' }
+  /** An agent JWT whose groups include one of `roles`. */
+  | { kind: 'agent'; roles: readonly AgentRole[] }
+  | { kind: 'customer-or-agent'; roles: readonly AgentRole[] };
+
+export const AGENT_ROLES = ['agent', 'lead', 'admin'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type RouteSpec = {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/cases/{id}`. */
+  path: string;
+  access: Access;
+  /** Stricter throttling for public routes that create or compute. */
+  throttle?: { rate: number; burst: number };
+};
+
+export type QueueName = 'classify' | `level${QueuedLevel}`;
+export type QueueSpec = {
+  /** Seconds a received message stays invisible; six times the consumer's timeout (AWS advice). */
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  maxReceiveCount: number;
+  batchSize: number;
+  purpose: string;
+};
+
+export type Trigger =
+  | { kind: 'http'; routes: readonly RouteSpec[] }
+  | { kind: 'queue'; queue: QueueName }
+  | { kind: 'schedule'; everyMinutes: number }
+  | { kind: 'inbound-mail' };
+
+export type Uses = {
+  table?: 'read' | 'readwrite';
+  queues?: readonly QueueName[];
+  sendMail?: boolean;
+  rawMail?: 'read';
+  /** Verifies agent JWTs and customer tokens. */
+  auth?: boolean;
+};
+
+export type FunctionSpec = {
+  /** Path of the handler module, relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  trigger: Trigger;
+  uses: Uses;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+  /** Extra fixed environment (e.g. which level a worker serves). */
+  environment?: Record<string, string>;
+};
+
+const agent = (...roles: AgentRole[]): Access => ({ kind: 'agent', roles: roles.length ? roles : AGENT_ROLES });
+const PUBLIC: Access = { kind: 'public' };
+const CUSTOMER: Access = { kind: 'customer' };
+const CUSTOMER_OR_AGENT: Access = { kind: 'customer-or-agent', roles: AGENT_ROLES };
+
+const LAMBDA_TIMEOUT_SECONDS = 10;
+
+const queue = (purpose: string): QueueSpec => ({
+  visibilityTimeoutSeconds: LAMBDA_TIMEOUT_SECONDS * 6,
+  maxReceiveCount: 5,
+  batchSize: 10,
+  purpose,
+});
+
+export const QUEUES: Record<QueueName, QueueSpec> = {
+  classify: queue('new cases waiting for classification'),
+  level1: queue('cases escalated to the level 1 ticket desk'),
+  level2: queue('cases escalated to level 2 technical callback'),
+  level3: queue('cases escalated to level 3 experts'),
+  level4: queue('cases escalated to level 4 external vendors'),
+};
+
+const levelWorker = (level: QueuedLevel): FunctionSpec => ({
+  entry: 'functions/level-worker/handler.ts',
+  description: `Takes cases escalated to level ${level} into that level's queue`,
+  trigger: { kind: 'queue', queue: `level${level}` },
+  uses: { table: 'readwrite', sendMail: true },
+  environment: { SUPPORT_LEVEL: String(level) },
+});
+
+export const FUNCTIONS = {
+  health: {
+    entry: 'functions/health/handler.ts',
+    description: 'Reports whether tierdesk and its table answer',
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/health', access: PUBLIC }] },
+    uses: { table: 'read' },
+  },
+  openapi: {
+    entry: 'functions/openapi/handler.ts',
+    description: 'Serves the OpenAPI 3.1 document generated from the request schemas',
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/openapi.json', access: PUBLIC }] },
+    uses: {},
+  },
+  createCase: {
+    entry: 'functions/create-case/handler.ts',
+    description: 'First-level intake from web forms and the API',
+    trigger: {
+      kind: 'http',
+      routes: [{ method: 'POST', path: '/cases', access: PUBLIC, throttle: { rate: 20, burst: 40 } }],
+    },
+    uses: { table: 'readwrite', queues: ['classify'] },
+  },
+  readCase: {
+    entry: 'functions/read-case/handler.ts',
+    description: 'A case for its customer (case token) or an agent (JWT)',
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/cases/{id}', access: CUSTOMER_OR_AGENT }] },
+    uses: { table: 'read', auth: true },
+  },
+  confirmDeflection: {
+    entry: 'functions/confirm-deflection/handler.ts',
+    description: 'The customer confirms that a knowledge-base article solved the case',
+    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/cases/{id}/deflection', access: CUSTOMER }] },
+    uses: { table: 'readwrite', auth: true },
+  },
+  correctClassification: {
+    entry: 'functions/correct-classification/handler.ts',
+    description: "An agent corrects a case's classification; the correction is recorded",
+    trigger: {
+      kind: 'http',
+      routes: [{ method: 'PUT', path: '/cases/{id}/classification', access: agent() }],
+    },
+    uses: { table: 'readwrite', queues: ['level1', 'level2', 'level3', 'level4'], auth: true },
+  },
+  levelQueue: {
+    entry: 'functions/level-queue/handler.ts',
+    description: 'The open cases of a level, most urgent and oldest first',
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/queues/{level}', access: agent() }] },
+    uses: { table: 'read', auth: true },
+  },
+  triage: {
+    entry: 'functions/triage/handler.ts',
+    description: 'Classifies a draft while the customer types, and searches the knowledge base',
+    trigger: {
+      kind: 'http',
+      routes: [
+        { method: 'POST', path: '/triage', access: PUBLIC, throttle: { rate: 50, burst: 100 } },
+        { method: 'GET', path: '/kb/search', access: PUBLIC, throttle: { rate: 50, burst: 100 } },
+      ],
+    },
+    uses: {},
+  },
+  classify: {
+    entry: 'functions/classify/handler.ts',
+    description: 'Classifies new cases, acknowledges them and routes them to their level',
+    trigger: { kind: 'queue', queue: 'classify' },
+    uses: { table: 'readwrite', queues: ['level1', 'level2', 'level3', 'level4'], sendMail: true },
+  },
+  emailIntake: {
+    entry: 'functions/email-intake/handler.ts',
+    description: 'Turns inbound email (raw MIME in S3) into cases',
+    trigger: { kind: 'inbound-mail' },
+    uses: { table: 'readwrite', queues: ['classify'], rawMail: 'read' },
+    timeoutSeconds: 30,
+    memoryMb: 1024,
+  },
+  slaTimer: {
+    entry: 'functions/sla-timer/handler.ts',
+    description: 'Every minute: finds due SLA clocks, alerts and escalates',
+    trigger: { kind: 'schedule', everyMinutes: 1 },
+    uses: { table: 'readwrite', queues: ['classify', 'level1', 'level2', 'level3', 'level4'], sendMail: true },
+    timeoutSeconds: 50,
+  },
+  level1Worker: levelWorker(1),
+  level2Worker: levelWorker(2),
+  level3Worker: levelWorker(3),
+  level4Worker: levelWorker(4),
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export const FUNCTION_TIMEOUT_SECONDS = LAMBDA_TIMEOUT_SECONDS;
+
+/** The environment variable that names a resource; infra sets it, the local runtime too. */
+export const ENV = {
+  table: 'TABLE_NAME',
+  rawMailBucket: 'RAW_MAIL_BUCKET',
+  mailFrom: 'MAIL_FROM',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  jwtIssuer: 'JWT_ISSUER',
+  jwtAudience: 'JWT_AUDIENCE',
+  jwksUrl: 'JWKS_URL',
+  queueUrl: (queue: QueueName) => `${queue.toUpperCase()}_QUEUE_URL`,
+} as const;
+
+/** Every route of the system, with the function that serves it. */
+export function allRoutes(): Array<RouteSpec & { functionName: FunctionName }> {
+  return Object.entries(FUNCTIONS).flatMap(([name, spec]) =>
+    spec.trigger.kind === 'http'
+      ? spec.trigger.routes.map((route) => ({ ...route, functionName: name as FunctionName }))
+      : [],
+  );
+}
+
+/** The names of the environment variables a function needs, derived from what it uses. */
+export function environmentNames(spec: FunctionSpec): string[] {
+  const names: string[] = [];
+  if (spec.uses.table) names.push(ENV.table);
+  for (const q of spec.uses.queues ?? []) names.push(ENV.queueUrl(q));
+  if (spec.uses.sendMail) names.push(ENV.mailFrom, ENV.publicBaseUrl);
+  // Email intake knows our own address to refuse mail that tierdesk itself sent (loops).
+  if (spec.uses.rawMail) names.push(ENV.rawMailBucket, ENV.mailFrom);
+  if (spec.uses.auth) names.push(ENV.jwtIssuer, ENV.jwtAudience, ENV.jwksUrl);
+  return names;
+}

@@ -1,0 +1,126 @@
+// Plays SES's inbound receipt rule: an SMTP server on 127.0.0.1 stores each message's raw
+// MIME in S3 under inbound/<id>, then invokes the email-intake function with an SES event
+// (Lambda action, invocation type Event). Like Lambda's async invoke, a failing function is
+// retried twice; what still fails is logged — the raw mail stays in the bucket.
+import { randomBytes } from 'node:crypto';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { SMTPServer } from 'smtp-server';
+import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
+
+export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
+const RETRY_DELAYS_MS = [1000, 2000];
+
+export type SmtpIntake = { host: string; port: number; stop(): Promise<void>; settled(): Promise<void> };
+
+export async function startSmtpIntake(options: {
+  port: number;
+  s3: S3Client;
+  bucket: string;
+  handler: LambdaHandler;
+  timeoutSeconds: number;
+  log: (line: string) => void;
+}): Promise<SmtpIntake> {
+  const pending = new Set<Promise<void>>();
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: MAX_MESSAGE_BYTES,
+    banner: 'tierdesk local inbound mail',
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (stream.sizeExceeded) {
+          callback(Object.assign(new Error('Message exceeds the size limit'), { responseCode: 552 }));
+          return;
+        }
+        const raw = Buffer.concat(chunks);
+        const id = randomBytes(20).toString('hex');
+        const recipients = session.envelope.rcptTo.map((r) => r.address);
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        options.s3
+          .send(new PutObjectCommand({ Bucket: options.bucket, Key: `inbound/${id}`, Body: raw, ContentType: 'message/rfc822' }))
+          .then(() => {
+            callback(null, `Queued as ${id}`);
+            const delivery = deliver(id, from, recipients).finally(() => pending.delete(delivery));
+            pending.add(delivery);
+          })
+          .catch((error: Error) => callback(Object.assign(new Error(`Could not store the message: ${error.message}`), { responseCode: 451 })));
+      });
+    },
+  });
+
+  async function deliver(id: string, from: string, recipients: string[]): Promise<void> {
+    const event = sesEvent(id, from, recipients);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await options.handler(event, lambdaContext('emailIntake', options.timeoutSeconds));
+        return;
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (delay === undefined) {
+          options.log(`email-intake gave up on inbound/${id}: ${(error as Error).message}`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    host: '127.0.0.1',
+    port,
+    settled: async () => {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([...pending]);
+    },
+  };
+}
+
+/** The SES receipt event of a Lambda action; the function reads the message from S3. */
+function sesEvent(id: string, from: string, recipients: string[]) {
+  const now = new Date().toISOString();
+  const verdict = { status: 'PASS' };
+  return {
+    Records: [
+      {
+        eventSource: 'aws:ses',
+        eventVersion: '1.0',
+        ses: {
+          mail: {
+            timestamp: now,
+            source: from,
+            messageId: id,
+            destination: recipients,
+            headersTruncated: false,
+            headers: [],
+            commonHeaders: { from: [from], to: recipients, returnPath: from, messageId: '', date: now, subject: '' },
+          },
+          receipt: {
+            timestamp: now,
+            processingTimeMillis: 1,
+            recipients,
+            spamVerdict: verdict,
+            virusVerdict: verdict,
+            spfVerdict: verdict,
+            dkimVerdict: verdict,
+            dmarcVerdict: verdict,
+            dmarcPolicy: 'none',
+            action: { type: 'Lambda', invocationType: 'Event', functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:emailIntake' },
+          },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,50 @@
+// npm start: the whole desk on this machine. Ctrl-C or SIGTERM stops every server and the
+// DynamoDB Local JVM.
+import { JavaMissingError } from './servers/dynamodb-local.ts';
+import { startLocalSystem } from './local-system.ts';
+import { readLocalSettings } from './settings.ts';
+
+process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
+const settings = readLocalSettings();
+const time = () => new Date().toISOString().slice(11, 19);
+
+try {
+  const system = await startLocalSystem({
+    dataDir: settings.TIERDESK_DATA_DIR,
+    ports: {
+      api: settings.PORT,
+      dynamodb: settings.DYNAMODB_PORT,
+      sqs: settings.SQS_PORT,
+      ses: settings.SES_PORT,
+      smtp: settings.SMTP_PORT,
+    },
+    mailDomain: settings.TIERDESK_MAIL_DOMAIN,
+    log: (line) => console.log(`${time()} ${line}`),
+  });
+  const { urls } = system;
+  console.log(`
+tierdesk is running (data in ${settings.TIERDESK_DATA_DIR})
+  API            ${urls.api}            (GET /health, GET /openapi.json, POST /cases …)
+  DynamoDB Local ${urls.dynamodb}
+  SQS + S3       ${urls.sqs}
+  SES (sent mail viewer) ${urls.sesViewer}
+  SMTP intake    ${urls.smtp.host}:${urls.smtp.port}   (mail to support@${settings.TIERDESK_MAIL_DOMAIN})
+An agent token: npm run token -- --role agent --levels 1,2
+Ctrl-C stops everything.
+`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${time()} ${signal}: stopping…`);
+    await system.stop();
+    console.log(`${time()} stopped`);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  if (error instanceof JavaMissingError) console.error(`\n${error.message}\n`);
+  else console.error(error);
+  process.exit(1);
+}

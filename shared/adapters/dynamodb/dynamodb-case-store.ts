@@ -1,0 +1,191 @@
+// CaseStore on one DynamoDB table. Every write is conditional: creation must not overwrite,
+// updates must match the version that was read.
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../../domain/errors.ts';
+import type { SupportCase } from '../../domain/support-case.ts';
+import type { QueuedLevel } from '../../domain/support-model.ts';
+import { type CaseStore, type CreateResult, type IdempotencyClaim, ReferenceTakenError } from '../../use-cases/ports.ts';
+import { caseIndexAttributes, INDEXES, keys } from './table-keys.ts';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+export class DynamoDbCaseStore implements CaseStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async create(c: SupportCase, options: { idempotency?: IdempotencyClaim; messageId?: string } = {}): Promise<CreateResult> {
+    const items: TransactItem[] = [
+      { Put: { TableName: this.tableName, Item: this.toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.reference(c.reference), caseId: c.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+    const { idempotency, messageId } = options;
+    if (idempotency) {
+      const expires = Math.floor(this.clock().getTime() / 1000) + idempotency.ttlSeconds;
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.idempotency('create-case', idempotency.key),
+            caseId: c.id,
+            requestHash: idempotency.requestHash,
+            // The replay answer holds the access token: the record expires with its TTL.
+            response: idempotency.response,
+            ttl: expires,
+          },
+          // An expired record (TTL deletion is lazy) no longer protects anything.
+          ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':now': Math.floor(this.clock().getTime() / 1000) },
+        },
+      });
+    }
+    if (messageId) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.messageId(messageId), caseId: c.id, messageId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return { created: true as const, case: c };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
+      const failed = (index: number) => reasons[index] === 'ConditionalCheckFailed';
+      const existing = await this.existingFor(idempotency, messageId, failed(2), failed(items.length - 1));
+      if (existing) return { created: false, ...existing };
+      if (failed(1)) throw new ReferenceTakenError(c.reference);
+      throw error;
+    }
+  }
+
+  /** After a cancelled creation: the case an earlier, equal request already created. */
+  private async existingFor(
+    idempotency: IdempotencyClaim | undefined,
+    messageId: string | undefined,
+    idempotencyFailed: boolean,
+    messageIdFailed: boolean,
+  ): Promise<{ case: SupportCase; replayedResponse?: { accessToken: string } } | undefined> {
+    if (idempotency && idempotencyFailed) {
+      const record = await this.getItem(keys.idempotency('create-case', idempotency.key));
+      if (record && record.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError();
+      const existing = record ? await this.get(String(record.caseId)) : undefined;
+      if (existing) return { case: existing, replayedResponse: record?.response as { accessToken: string } };
+    }
+    if (messageId && messageIdFailed) {
+      const record = await this.getItem(keys.messageId(messageId));
+      const existing = record ? await this.get(String(record.caseId)) : undefined;
+      if (existing) return { case: existing };
+    }
+    return undefined;
+  }
+
+  async get(id: string): Promise<SupportCase | undefined> {
+    const item = await this.getItem(keys.case(id));
+    return item ? fromItem(item) : undefined;
+  }
+
+  async update(next: SupportCase): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.toItem(next),
+          ConditionExpression: 'attribute_exists(pk) AND #version = :read',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':read': next.version - 1 },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConcurrentUpdateError(next.id);
+      throw error;
+    }
+  }
+
+  async findByReference(reference: string): Promise<SupportCase | undefined> {
+    const record = await this.getItem(keys.reference(reference));
+    return record ? this.get(String(record.caseId)) : undefined;
+  }
+
+  async listByCustomer(email: string, limit: number): Promise<SupportCase[]> {
+    const index = INDEXES.casesByCustomer;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.pk },
+        ExpressionAttributeValues: { ':pk': keys.customer(email) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(fromItem);
+  }
+
+  async listLevelQueue(level: QueuedLevel, limit: number): Promise<SupportCase[]> {
+    const index = INDEXES.levelQueue;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.pk },
+        ExpressionAttributeValues: { ':pk': keys.levelQueue(level, 'open') },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(fromItem);
+  }
+
+  async listUnclassified(createdBefore: string, limit: number): Promise<SupportCase[]> {
+    const index = INDEXES.levelQueue;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk AND #sk < :before',
+        ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+        ExpressionAttributeValues: { ':pk': keys.unclassified(), ':before': createdBefore },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(fromItem);
+  }
+
+  async ping(): Promise<void> {
+    await this.getItem({ pk: 'HEALTH', sk: 'HEALTH' });
+  }
+
+  private async getItem(key: { pk: string; sk: string }) {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return result.Item;
+  }
+
+  private toItem(c: SupportCase) {
+    return { ...keys.case(c.id), type: 'case', ...caseIndexAttributes(c), data: c, version: c.version };
+  }
+}
+
+function fromItem(item: Record<string, unknown>): SupportCase {
+  return item.data as SupportCase;
+}

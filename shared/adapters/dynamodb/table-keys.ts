@@ -1,0 +1,53 @@
+// Every key string of the single table is built here and nowhere else. The README's
+// access-pattern table lists each pattern next to the key that serves it.
+import { createHash } from 'node:crypto';
+import type { SupportCase } from '../../domain/support-case.ts';
+
+export const TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttl: 'ttl',
+} as const;
+
+/** Named access patterns over the generic gsiNpk / gsiNsk attributes. */
+export const INDEXES = {
+  casesByCustomer: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
+  levelQueue: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
+  dueSlaClocks: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
+} as const;
+
+const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+export const keys = {
+  case: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
+  /** Keys are hashed: a client's key can be long and may carry anything. */
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${hash(key)}`, sk: 'IDEMPOTENCY' }),
+  messageId: (messageId: string) => ({ pk: `MSGID#${hash(messageId.trim().toLowerCase())}`, sk: 'MSGID' }),
+  customer: (email: string) => `CUSTOMER#${email.trim().toLowerCase()}`,
+  levelQueue: (level: number, status: string) => `QUEUE#L${level}#${status}`,
+  /** Cases still waiting for classification: the sweep re-requests stuck ones. */
+  unclassified: () => 'QUEUE#NEW',
+  rejectedMail: (day: string) => `REJECTED#${day}`,
+  rejectedMailSort: (rawKey: string) => `MAIL#${hash(rawKey)}`,
+  dueSlaClocks: () => 'SLA#DUE',
+};
+
+/** The index attributes a case carries; absent attributes keep it out of a sparse index. */
+export function caseIndexAttributes(c: SupportCase): Record<string, string> {
+  const attributes: Record<string, string> = {
+    [INDEXES.casesByCustomer.pk]: keys.customer(c.customer.email),
+    [INDEXES.casesByCustomer.sk]: `CASE#${c.createdAt}#${c.id}`,
+  };
+  if (c.status === 'new') {
+    attributes[INDEXES.levelQueue.pk] = keys.unclassified();
+    attributes[INDEXES.levelQueue.sk] = `${c.createdAt}#${c.id}`;
+  }
+  const level = c.classification?.level;
+  if (level !== undefined && level > 0 && c.status === 'open') {
+    attributes[INDEXES.levelQueue.pk] = keys.levelQueue(level, c.status);
+    // Priority first (P1 sorts before P5), then age: the oldest most urgent case comes first.
+    attributes[INDEXES.levelQueue.sk] = `${c.classification?.priority}#${c.createdAt}#${c.id}`;
+  }
+  return attributes;
+}

@@ -1,0 +1,286 @@
+// The classifier: pure, fast and explainable. It reads the customer's words through a
+// multilingual lexicon (signal-lexicon.ts), asks the knowledge base whether an article
+// answers a how-to question, checks the vendor catalogue, and derives category, impact,
+// urgency, priority (ITIL matrix) and support level — with the reasons that decided.
+// No I/O and no clock: the same input always gives the same verdict.
+import type { ArticleHit } from '../../knowledge-base/knowledge-base.ts';
+import { type Fact, missingFactsFor, type ProblemKind } from '../intake-record.ts';
+import type { ArticleSuggestion } from '../support-case.ts';
+import {
+  CATEGORIES,
+  type Category,
+  type Grade,
+  type Language,
+  type Level,
+  type Priority,
+  priorityOf,
+} from '../support-model.ts';
+import type { Vendor } from '../vendor-catalogue.ts';
+import type { LanguageDetector, LanguageHints } from './language-detector.ts';
+import { type Kind, SIGNALS, type SignalDefinition } from './signal-lexicon.ts';
+import { TermMatcher, tokensOf } from './term-matcher.ts';
+
+export const CLASSIFIER_VERSION = 'lexicon-2026.11';
+
+/** What the classifier reads: the words, and the few form fields that carry judgement. */
+export type ClassifierInput = {
+  subject: string;
+  description: string;
+  errorText?: string;
+  product?: string;
+  asset?: string;
+  version?: string;
+  steps?: string;
+  since?: string;
+  affectedUsers?: number;
+  impact?: Grade;
+  urgency?: Grade;
+  phone?: string;
+  language?: LanguageHints;
+};
+
+export type Verdict = {
+  language: Language;
+  category: Category;
+  impact: Grade;
+  urgency: Grade;
+  priority: Priority;
+  level: Level;
+  kind: ProblemKind;
+  confidence: number;
+  reasons: string[];
+  articles: ArticleSuggestion[];
+  vendor?: { id: string; name: string };
+  missingFacts: Fact[];
+};
+
+export type ArticleSearch = (query: string, language: Language) => ArticleHit[];
+
+/** Below this confidence a person triages: the case goes to level 1. */
+export const TRIAGE_THRESHOLD = 0.45;
+/** A knowledge-base hit must score at least this to answer a how-to question on its own. */
+const ARTICLE_ANSWERS = 6;
+const GRADE_RANK: Record<Grade, number> = { low: 0, medium: 1, high: 2 };
+const FACT_PATTERNS: Array<[Fact, RegExp]> = [
+  ['errorText', /\b0x[0-9a-f]{4,}\b|\b(?:error|fehler|fout|erreur|ошибка)\s*(?:code\s*)?[:#-]?\s*[a-z]?-?\d{2,}\b|\b[a-z]{1,3}-\d{2,4}\b|["«„“].{6,}["»“”]|\b[45]\d\d\b/iu],
+  ['version', /\b(?:v|version|versie|versión|versione|версия)\s*\d+(?:\.\d+)*\b|\b\d+\.\d+(?:\.\d+)+\b|\b(?:windows|win|ios|android|office|macos)\s*\d{1,4}\b/iu],
+  ['steps', /(?:^|\n)\s*(?:1[.)]|-|\*)\s+\S.*\n\s*(?:2[.)]|-|\*)\s+\S/u],
+  ['asset', /\b[A-Z]{2,5}-?\d{3,}\b|\b(?:serial|seriennummer|serienummer|numéro de série|número de serie|серийный)\b/u],
+];
+const AFFECTED_COUNT =
+  /\b(\d{1,6})\s+(?:users?|people|persons?|colleagues|employees|staff|benutzer\w*|mitarbeiter\w*|kolleg\w*|personen|gebruikers|medewerkers|collega'?s|personnes|utilisateurs|collègues|employés|usuarios|personas|compañeros|empleados|пользовател\w*|сотрудник\w*|человек|коллег\w*)/iu;
+
+type Signal = SignalDefinition;
+
+export class Classifier {
+  private readonly signals = new TermMatcher<Signal>();
+  private readonly vendors = new TermMatcher<Vendor>();
+
+  constructor(
+    private readonly languages: LanguageDetector,
+    private readonly searchArticles: ArticleSearch,
+    vendorCatalogue: readonly Vendor[],
+  ) {
+    for (const signal of SIGNALS) this.signals.add(signal.terms, signal);
+    for (const vendor of vendorCatalogue) this.vendors.add(vendor.terms, vendor);
+  }
+
+  classify(input: ClassifierInput): Verdict {
+    const reasons: string[] = [];
+    const text = [input.subject, input.description, input.errorText ?? '', input.product ?? '', input.asset ?? ''].join('\n');
+    const language = this.languages.detect(`${input.subject}\n${input.description}`, input.language);
+    reasons.push(`language ${language.language}: ${language.reason}`);
+
+    const tokens = tokensOf(text);
+    const hits = this.signals.match(tokens);
+    const fired = new Map<string, { signal: Signal; terms: Set<string> }>();
+    for (const { value, term } of hits) {
+      const entry = fired.get(value.id) ?? { signal: value, terms: new Set<string>() };
+      entry.terms.add(term);
+      fired.set(value.id, entry);
+    }
+    const signals = [...fired.values()];
+    const has = (id: string) => fired.has(id);
+
+    // ── kind of request ──
+    const kindScore: Record<Kind, number> = { howto: 0, request: 0, fault: 0, outage: 0 };
+    for (const { signal } of signals) for (const [k, w] of Object.entries(signal.kind ?? {})) kindScore[k as Kind] += w;
+    if (/\?\s*$/.test(input.subject.trim()) || /\?\s*$/.test(input.description.trim())) kindScore.howto += 1;
+    if (input.errorText) kindScore.fault += 2;
+
+    // ── category ──
+    const categoryScore: Record<Category, number> = { hardware: 0, software: 0, service: 0 };
+    for (const { signal } of signals) {
+      for (const [c, w] of Object.entries(signal.category ?? {})) categoryScore[c as Category] += w;
+    }
+
+    // ── vendor catalogue ──
+    const vendorHits = this.vendors.match(tokens);
+    const vendor = vendorHits[0]?.value;
+
+    // ── impact and urgency ──
+    const impact = this.impactOf(input, text, signals, kindScore, reasons);
+    const urgency = this.urgencyOf(input, signals, kindScore, reasons);
+    const priority = priorityOf(impact, urgency);
+    reasons.push(`priority ${priority}: impact ${impact} × urgency ${urgency}`);
+
+    // ── level ──
+    const isFault = kindScore.fault + kindScore.outage > 0 && kindScore.fault + kindScore.outage >= kindScore.howto;
+    const isHowTo = kindScore.howto >= 2 && kindScore.howto > kindScore.fault;
+    let articles: ArticleHit[] = [];
+    if (kindScore.howto > 0 || (!isFault && kindScore.request === 0)) {
+      articles = this.searchArticles(`${input.subject} ${input.description}`, language.language);
+    }
+    const bestArticle = articles[0];
+
+    const levelScore: Record<1 | 2 | 3, number> = { 1: 0.5, 2: 0, 3: 0 };
+    for (const { signal } of signals) for (const [l, w] of Object.entries(signal.level ?? {})) levelScore[Number(l) as 1 | 2 | 3] += w;
+    if (isFault) levelScore[2] += 1.5;
+    if (impact === 'high' && isFault) levelScore[3] += 2;
+
+    let level: Level;
+    let confidence: number;
+    let kind: ProblemKind;
+    if (isHowTo && bestArticle && bestArticle.score >= ARTICLE_ANSWERS && !isFault) {
+      level = 0;
+      kind = 'how-to';
+      confidence = Math.min(0.95, 0.5 + bestArticle.score / 40);
+      reasons.push(`level 0: a how-to question that the article "${bestArticle.title}" answers`);
+    } else if (vendor && (isFault || kindScore.request > 0 || kindScore.outage > 0 || !isHowTo) && !has('billing')) {
+      level = 4;
+      kind = 'vendor-item';
+      confidence = isFault ? 0.85 : 0.6;
+      reasons.push(`level 4: ${vendor.name} maintains ${vendorHits[0]?.term ?? 'this item'} (${vendor.maintains})`);
+    } else {
+      const ranked = (Object.entries(levelScore) as Array<[string, number]>).sort((a, b) => b[1] - a[1]);
+      const [topLevel, topScore] = ranked[0] as [string, number];
+      const second = ranked[1]?.[1] ?? 0;
+      level = Number(topLevel) as Level;
+      confidence = topScore <= 0.5 ? 0.4 : Math.min(0.95, 0.45 + (topScore - second) / (topScore + 1));
+      kind = kindOf(level, isFault, kindScore, categoryScore);
+      const why = signals
+        .filter(({ signal }) => signal.level?.[level as 1 | 2 | 3])
+        .map(({ signal }) => signal.reason);
+      reasons.push(`level ${level}: ${why.length ? why.join('; ') : isFault ? 'a technical fault' : 'a general request'}`);
+      if (confidence < TRIAGE_THRESHOLD && level !== 1) {
+        reasons.push(`confidence ${confidence.toFixed(2)} is low: a person at level 1 triages it`);
+        level = 1;
+      }
+    }
+
+    const category = this.categoryOf(categoryScore, level, vendor !== undefined, reasons);
+    const found = this.factsFound(input, text, signals);
+    const missingFacts = missingFactsFor(kind, level, found);
+    return {
+      language: language.language,
+      category,
+      impact,
+      urgency,
+      priority,
+      level,
+      kind,
+      confidence: Math.round(confidence * 100) / 100,
+      reasons,
+      articles: articles.slice(0, 3).map((a) => ({ id: a.id, title: a.title, score: a.score })),
+      ...(vendor && level === 4 ? { vendor: { id: vendor.id, name: vendor.name } } : {}),
+      missingFacts,
+    };
+  }
+
+  private impactOf(
+    input: ClassifierInput,
+    text: string,
+    signals: Array<{ signal: Signal }>,
+    kind: Record<Kind, number>,
+    reasons: string[],
+  ): Grade {
+    if (input.impact) {
+      reasons.push(`impact ${input.impact}: as the customer stated`);
+      return input.impact;
+    }
+    const counted = input.affectedUsers ?? Number(AFFECTED_COUNT.exec(text)?.[1] ?? Number.NaN);
+    if (Number.isFinite(counted)) {
+      const grade: Grade = counted >= 20 ? 'high' : counted >= 3 ? 'medium' : 'low';
+      reasons.push(`impact ${grade}: ${counted} people affected`);
+      return grade;
+    }
+    let best: { grade: Grade; reason: string } | undefined;
+    for (const { signal } of signals) {
+      if (!signal.impact) continue;
+      if (!best || GRADE_RANK[signal.impact] > GRADE_RANK[best.grade]) best = { grade: signal.impact, reason: signal.reason };
+    }
+    if (kind.outage >= 3 && (!best || best.grade !== 'high')) best = { grade: 'high', reason: 'an outage' };
+    if (best) {
+      reasons.push(`impact ${best.grade}: ${best.reason}`);
+      return best.grade;
+    }
+    reasons.push('impact low: one person, nothing says more are affected');
+    return 'low';
+  }
+
+  private urgencyOf(input: ClassifierInput, signals: Array<{ signal: Signal }>, kind: Record<Kind, number>, reasons: string[]): Grade {
+    if (input.urgency) {
+      reasons.push(`urgency ${input.urgency}: as the customer stated`);
+      return input.urgency;
+    }
+    const stated = signals.filter(({ signal }) => signal.urgency);
+    const high = stated.find(({ signal }) => signal.urgency === 'high');
+    if (high) {
+      reasons.push(`urgency high: ${high.signal.reason}`);
+      return 'high';
+    }
+    const low = stated.find(({ signal }) => signal.urgency === 'low');
+    const isFault = kind.fault + kind.outage > 0 && kind.fault + kind.outage >= kind.howto;
+    if (low && !(low.signal.id === 'question' && isFault)) {
+      reasons.push(`urgency low: ${low.signal.reason}`);
+      return 'low';
+    }
+    if (isFault) {
+      reasons.push('urgency medium: a fault that hinders work');
+      return 'medium';
+    }
+    reasons.push('urgency low: a question or request');
+    return 'low';
+  }
+
+  private categoryOf(score: Record<Category, number>, level: Level, vendorItem: boolean, reasons: string[]): Category {
+    if (vendorItem && level === 4 && score.hardware >= score.software && score.hardware >= score.service) {
+      reasons.push('category hardware: a vendor-maintained device');
+      return 'hardware';
+    }
+    const ranked = [...CATEGORIES].sort((a, b) => score[b] - score[a]);
+    const top = ranked[0] as Category;
+    if (score[top] === 0) {
+      reasons.push('category service: no device or software named');
+      return 'service';
+    }
+    reasons.push(`category ${top}: ${CATEGORIES.map((c) => `${c} ${score[c]}`).join(', ')}`);
+    return top;
+  }
+
+  private factsFound(input: ClassifierInput, text: string, signals: Array<{ signal: Signal }>): Set<Fact> {
+    const found = new Set<Fact>();
+    for (const { signal } of signals) if (signal.fact) found.add(signal.fact);
+    for (const [fact, pattern] of FACT_PATTERNS) if (pattern.test(text)) found.add(fact);
+    if (AFFECTED_COUNT.test(text)) found.add('affectedUsers');
+    const given: Array<[Fact, unknown]> = [
+      ['phone', input.phone],
+      ['product', input.product],
+      ['version', input.version],
+      ['asset', input.asset],
+      ['errorText', input.errorText],
+      ['steps', input.steps],
+      ['since', input.since],
+      ['affectedUsers', input.affectedUsers],
+    ];
+    for (const [fact, value] of given) if (value !== undefined && value !== '') found.add(fact);
+    return found;
+  }
+}
+
+function kindOf(level: Level, isFault: boolean, kind: Record<Kind, number>, category: Record<Category, number>): ProblemKind {
+  if (kind.outage >= 3) return 'service-outage';
+  if (isFault) return category.hardware > category.software ? 'hardware-fault' : 'software-fault';
+  if (kind.howto > kind.request) return 'how-to';
+  return level >= 2 ? 'software-fault' : 'request';
+}

@@ -1,0 +1,70 @@
+// Detects which of the six languages a request is written in. The n-gram detector (eld,
+// cut down to our languages) decides when the text is long enough to tell; short texts
+// ("VPN kaputt") lean on what the form and the browser say.
+import { createEld } from '#eld-detector';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../support-model.ts';
+import profile from './language-profile.json' with { type: 'json' };
+
+export type LanguageHints = { form?: Language; acceptLanguage?: string };
+export type LanguageVerdict = { language: Language; confidence: number; reason: string };
+
+/** Below this many letters the n-grams alone are not trusted. */
+const SHORT_TEXT_LETTERS = 25;
+/** Detection cost grows with length; the first part of a message tells its language. */
+const SAMPLE_CHARS = 600;
+
+export class LanguageDetector {
+  private readonly eld = createEld();
+
+  constructor() {
+    this.eld.loadData(profile);
+  }
+
+  detect(text: string, hints: LanguageHints = {}): LanguageVerdict {
+    const sample = text.slice(0, SAMPLE_CHARS);
+    const result = this.eld.instance.detect(sample);
+    const scores = result.getScores();
+    const ranked = Object.entries(scores)
+      .filter(([code]) => isLanguage(code))
+      .sort((a, b) => b[1] - a[1]) as Array<[Language, number]>;
+    const browser = browserLanguage(hints.acceptLanguage);
+    const letters = sample.replace(/[^\p{L}]/gu, '').length;
+    const top = ranked[0];
+    const second = ranked[1];
+    if (!top) {
+      const fallback = hints.form ?? browser ?? DEFAULT_LANGUAGE;
+      return { language: fallback, confidence: 0.3, reason: `text too short to tell; using ${sourceOf(fallback, hints, browser)}` };
+    }
+    const margin = top[1] - (second?.[1] ?? 0);
+    const confidence = Math.min(1, 0.5 + margin);
+    if (letters >= SHORT_TEXT_LETTERS || margin > 0.25 || !(hints.form ?? browser)) {
+      return { language: top[0], confidence, reason: `the text reads as ${top[0]}` };
+    }
+    // Short and ambiguous: the customer's own choice breaks the tie when the text allows it.
+    const preferred = [hints.form, browser].find((code) => code && ranked.some(([c, s]) => c === code && top[1] - s < 0.2));
+    if (preferred) {
+      return { language: preferred, confidence: 0.7, reason: `short text; ${preferred} fits it and the ${sourceOf(preferred, hints, browser)} says so` };
+    }
+    return { language: top[0], confidence, reason: `the text reads as ${top[0]}` };
+  }
+}
+
+function sourceOf(code: Language, hints: LanguageHints, browser: Language | undefined): string {
+  if (hints.form === code) return 'form language';
+  if (browser === code) return 'browser language';
+  return 'default language';
+}
+
+/** The first of our languages in an Accept-Language header, by quality. */
+export function browserLanguage(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { code: tag.slice(0, 2).toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((r) => r.code).find(isLanguage);
+}

@@ -1,0 +1,468 @@
+// The words that decide a classification, in the six languages at once (customers mix them).
+// Terms are written normalized (lower case, no accents — see text-normalizer.ts):
+//   `drucker`   matches every word that starts with it (drucker, druckers, druckerwarteschlange)
+//   `pc$`       matches only the whole word
+//   `geht_nicht` is a phrase: consecutive words, each matched as above
+// Each signal says why it matters (`reason`, shown to agents) and what it votes for.
+import type { Fact } from '../intake-record.ts';
+import type { Category, Grade } from '../support-model.ts';
+
+export type Kind = 'howto' | 'request' | 'fault' | 'outage';
+
+export type SignalDefinition = {
+  id: string;
+  reason: string;
+  terms: string;
+  category?: Partial<Record<Category, number>>;
+  level?: Partial<Record<1 | 2 | 3, number>>;
+  kind?: Partial<Record<Kind, number>>;
+  impact?: Grade;
+  urgency?: Grade;
+  /** The signal is itself evidence that the customer already gave this fact. */
+  fact?: Fact;
+};
+
+export const SIGNALS: readonly SignalDefinition[] = [
+  // ── what kind of request ────────────────────────────────────────────────────────────────
+  {
+    id: 'how-to',
+    reason: 'asks how to do something',
+    terms: `how_do how_can how_to how$ howto where_can where_do where_is is_it_possible
+      wie_kann wie_konnen wie_richte wie_andere wie_stelle wie_geht wie$ wo_finde wo_kann ist_es_moglich
+      hoe_kan hoe_moet hoe_stel hoe_zet hoe$ waar_vind waar_kan kan_ik
+      comment$ ou_trouver est_il_possible puis_je
+      como$ donde$ se_puede puedo_cambiar
+      как$ где$ каким_образом можно_ли`,
+    kind: { howto: 3 },
+  },
+  {
+    id: 'request',
+    reason: 'asks for something to be provided or changed',
+    terms: `please_add please_create please_change please_remove please_send need_a need_an need_new would_like request$
+      want_to order$ ordering
+      bitte_anlegen bitte_einrichten bitte_hinzufug bitte_andern bitte_senden benotige brauche_einen brauche_eine brauchen
+      mochte mochten hatte_gerne antrag beantrag bestellen bestellung
+      graag nodig zou_graag wil_graag aanvragen aanvraag bestellen toevoegen
+      je_voudrais nous_voudrions besoin demande commander ajouter
+      necesito necesitamos quisiera solicito solicitud pedir anadir
+      нужен нужна нужно прошу просим хотел хотим заказать добавить`,
+    kind: { request: 2 },
+    level: { 1: 1 },
+  },
+  {
+    id: 'fault',
+    reason: 'reports that something does not work',
+    terms: `not_working doesnt_work does_not_work dont_work doesnt$ isnt_working wont$ cannot$ cant$ can_not unable
+      broken fails failed failing failure stopped stuck no_longer not_possible problem issue
+      funktioniert_nicht geht_nicht ging_nicht klappt_nicht kann_nicht konnen_nicht nicht_mehr kaputt defekt fehlgeschlagen
+      problem$ probleme funktioniert_seit geht_seit lasst_sich_nicht
+      werkt_niet doet_het_niet kan_niet lukt_niet kapot mislukt probleem storing niet_meer
+      ne_marche ne_fonctionne fonctionne_plus marche_plus impossible narrive casse echoue echec probleme panne plus_de
+      no_funciona no_puedo no_podemos no_me_deja no_va roto falla fallo problema ya_no error_al no_se_puede
+      не_работает не_могу не_можем не_удается не_получается сломал перестал ошибк проблем не_открывает не_запускает`,
+    kind: { fault: 2 },
+  },
+  {
+    id: 'outage',
+    reason: 'describes an outage (down for everyone)',
+    terms: `outage down$ is_down are_down went_down offline nobody_can no_one_can everyone_is everybody
+      ausgefallen ausfall komplett_weg offline niemand_kann keiner_kann alle_betroffen
+      storing ligt_plat platgelegen niemand_kan uitval
+      panne_generale personne_ne tout_le_monde hors_service en_panne
+      caido caida nadie_puede todos_los_usuarios fuera_de_servicio
+      упал лежит никто_не все_пользователи недоступ`,
+    kind: { outage: 3 },
+    level: { 3: 2 },
+    impact: 'high',
+  },
+
+  // ── hardware ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'computer',
+    reason: 'about a computer',
+    terms: `laptop notebook pc$ pcs$ computer desktop macbook thinkpad latitude elitebook surface$ rechner
+      ordinateur portable$ ordi$ portatil ordenador ноутбук компьютер пк$ ноут$`,
+    category: { hardware: 2 },
+  },
+  {
+    id: 'peripheral',
+    reason: 'about a peripheral device',
+    terms: `monitor screen display bildschirm scherm beeldscherm ecran pantalla экран монитор
+      keyboard tastatur toetsenbord clavier teclado клавиатур mouse$ maus$ muis$ souris raton$ мыш
+      headset kopfhorer koptelefoon casque auricular наушник гарнитур webcam camera kamera camara камер
+      docking dock$ dockingstation usb$ hdmi displayport kabel cable кабел charger ladegerat netzteil oplader chargeur cargador зарядк
+      battery akku accu batterie bateria батаре аккумулятор`,
+    category: { hardware: 2 },
+  },
+  {
+    id: 'device-dead',
+    reason: 'a device does not power on or boot',
+    terms: `wont_boot wont_start does_not_start doesnt_start doesnt_turn wont_turn no_power black_screen blue_screen bluescreen bsod
+      startet_nicht fahrt_nicht_hoch bootet_nicht schwarzer_bildschirm bluescreen geht_nicht_an lasst_sich_nicht_einschalten
+      start_niet gaat_niet_aan zwart_scherm blauw_scherm
+      ne_demarre ne_sallume ecran_noir ecran_bleu
+      no_enciende no_arranca pantalla_negra pantalla_azul
+      не_включается не_загружается не_запускается черный_экран синий_экран`,
+    category: { hardware: 3 },
+    level: { 2: 2 },
+    kind: { fault: 2 },
+  },
+  {
+    id: 'physical-damage',
+    reason: 'physical damage',
+    terms: `cracked dropped spilled water_damage smashed gebrochen gesprungen runtergefallen wasserschaden verschuttet
+      gebarsten gevallen waterschade fissure tombe renverse cafe_sur roto_la se_cayo derrame разбил уронил залил трещин`,
+    category: { hardware: 3 },
+    level: { 2: 1 },
+    kind: { fault: 1 },
+  },
+  {
+    id: 'printer',
+    reason: 'about a printer, copier or scanner',
+    terms: `printer printing print$ prints$ printed copier photocopier scanner scanning mfp$ multifunction plotter toner
+      drucker druckt drucken ausdruck kopierer kopiergerat scanner scannen multifunktion
+      printer printen afdrukken kopieerapparaat scannen
+      imprimante imprimer impression photocopieuse copieur scanner numeriser
+      impresora imprimir impresion fotocopiadora copiadora escaner escanear
+      принтер печат копир сканер мфу$ картридж`,
+    category: { hardware: 2 },
+  },
+  {
+    id: 'network-gear',
+    reason: 'about network equipment',
+    terms: `firewall switch$ switches router access_point accesspoint ap$ wlan_controller
+      netzwerkswitch zugangspunkt routeur commutateur pare_feu enrutador cortafuegos punto_de_acceso
+      коммутатор маршрутизатор роутер фаервол межсетев точка_доступа`,
+    category: { hardware: 2 },
+  },
+  {
+    id: 'storage-appliance',
+    reason: 'about a storage appliance',
+    terms: `nas$ san$ storage_array speicher_appliance netapp synology qnap powerstore 3par nimble raid$ хранилищ схд$`,
+    category: { hardware: 2 },
+  },
+
+  // ── software ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'application',
+    reason: 'names an application',
+    terms: `outlook excel word$ powerpoint teams$ office$ office365 m365 sap$ windows macos ios$ android chrome firefox edge$ safari
+      browser adobe acrobat reader$ zoom$ slack$ sharepoint onedrive dynamics salesforce jira confluence citrix
+      navision datev exact$ afas$ sage$ 1с$ 1c$ битрикс`,
+    category: { software: 2 },
+    fact: 'product',
+  },
+  {
+    id: 'software',
+    reason: 'about software',
+    terms: `software program$ programs$ programm programma logiciel programa программ application applicatie aplicacion anwendung
+      приложени app$ apps$ tool$ client$ add_in addin plugin extension erweiterung`,
+    category: { software: 2 },
+  },
+  {
+    id: 'install',
+    reason: 'installing or updating software',
+    terms: `install setup$ installer installation upgrade update updating updated patch$
+      installier aktualisier installatie bijwerken geinstalleerd instaleren
+      installer$ mise_a_jour mettre_a_jour installe actualiz instalar instalacion
+      установ обновлен обновит апгрейд`,
+    category: { software: 2 },
+    level: { 2: 1 },
+  },
+  {
+    id: 'error-message',
+    reason: 'quotes an error',
+    terms: `error errors exception fehler fehlermeldung meldung fout foutmelding erreur message_derreur mensaje_de_error
+      ошибк сообщение_об_ошибке access_denied zugriff_verweigert toegang_geweigerd acces_refuse acceso_denegado доступ_запрещен
+      permission_denied 0x8 stack_trace`,
+    category: { software: 1 },
+    kind: { fault: 1 },
+    level: { 2: 1 },
+    fact: 'errorText',
+  },
+  {
+    id: 'crash',
+    reason: 'an application crashes or hangs',
+    terms: `crash crashes crashed crashing freezes freeze frozen hangs hanging hung not_responding keeps_closing
+      absturz sturzt sturtzt abgesturzt hangt friert eingefroren reagiert_nicht schliesst_sich
+      crasht crashed loopt_vast vastgelopen hangt reageert_niet sluit_af bevriest
+      plante plantage se_ferme bloque fige ne_repond
+      se_cierra se_cuelga colgado congela no_responde bloquea
+      вылета зависа завис падает закрывается не_отвечает`,
+    category: { software: 2 },
+    kind: { fault: 2 },
+    level: { 2: 2 },
+  },
+  {
+    id: 'slow',
+    reason: 'something is slow',
+    terms: `slow very_slow takes_forever langsam dauert_ewig traag erg_traag lent$ lente tres_lent lento muy_lento медленн тормоз`,
+    kind: { fault: 1 },
+    level: { 2: 1 },
+  },
+  {
+    id: 'sync-import',
+    reason: 'synchronisation, import or export fails',
+    terms: `sync synchron synchroniz import$ imports importing export$ exporting importier exportier importeer exporteer
+      importer exporter importar exportar синхрон импорт экспорт`,
+    category: { software: 2 },
+    level: { 2: 2 },
+  },
+  {
+    id: 'driver',
+    reason: 'a driver or device software',
+    terms: `driver treiber stuurprogramma pilote controlador драйвер firmware`,
+    category: { software: 1 },
+    level: { 2: 1 },
+  },
+
+  // ── expert work (level 3) ───────────────────────────────────────────────────────────────
+  {
+    id: 'integration',
+    reason: 'single sign-on, tokens, APIs or interfaces between systems',
+    terms: `sso$ single_sign saml oauth oidc openid jwt$ token tokens api$ apis$ rest_api endpoint webhook interface integration
+      schnittstelle anbindung koppeling koppelvlak integratie interface$ integracion интеграц апи$ ldap$ active_directory azure_ad entra
+      scim$ edi$ connector`,
+    category: { software: 3 },
+    level: { 3: 3 },
+  },
+  {
+    id: 'batch-job',
+    reason: 'a scheduled or batch job',
+    terms: `nightly nachtlich nachtjob nachtelijk nocturn ночн batch$ job$ jobs$ cron cronjob scheduler scheduled geplante
+      tache_planifiee tarea_programada задани регламент deadlock deadlocks blockiert_sich impasse`,
+    category: { software: 3 },
+    level: { 3: 3 },
+  },
+  {
+    id: 'data-wrong',
+    reason: 'wrong, missing or corrupt data',
+    terms: `wrong_totals wrong_total wrong_numbers wrong_data wrong_values incorrect_totals incorrect_data data_loss corrupt corrupted duplicated_records
+      falsche_summe falsche_summen falsche_werte falsche_zahlen falsche_daten datenverlust beschadigt
+      verkeerde_totalen verkeerde_bedragen foute_totalen onjuiste dataverlies corrupt
+      totaux_faux montants_faux donnees_incorrectes perte_de_donnees corrompu
+      totales_incorrectos datos_incorrectos importes_incorrectos perdida_de_datos corrupto
+      неправильн неверн потеря_данных поврежден сумм_не`,
+    category: { software: 2 },
+    level: { 3: 3 },
+    kind: { fault: 1 },
+  },
+  {
+    id: 'report-query',
+    reason: 'a report or database query',
+    terms: `report reports reporting bericht berichte auswertung rapport rapportage rapporten informe informes reporte отчет
+      query queries abfrage database datenbank databank base_de_donnees base_de_datos база_данных бд$ sql$ dashboard`,
+    category: { software: 2 },
+    level: { 3: 1 },
+  },
+  {
+    id: 'defect',
+    reason: 'looks like a product defect',
+    terms: `bug$ bugs$ defect regression since_the_update since_the_upgrade after_the_update after_the_upgrade nach_dem_update nach_dem_upgrade
+      seit_dem_update seit_dem_upgrade na_de_update sinds_de_update depuis_la_mise apres_la_mise desde_la_actualizacion tras_la_actualizacion
+      после_обновлен баг$ дефект`,
+    category: { software: 2 },
+    level: { 3: 1, 2: 1 },
+  },
+  {
+    id: 'performance-system',
+    reason: 'a system is degraded for many users',
+    terms: `performance timeouts timeout time_out latency 500$ 502$ 503$ 504$ internal_server_error server_error gateway
+      zeituberschreitung antwortzeit prestaties trage_reactie temps_de_reponse rendimiento тайм_аут таймаут производительност`,
+    category: { software: 2 },
+    level: { 3: 2 },
+  },
+  {
+    id: 'security',
+    reason: 'a possible security incident',
+    terms: `hacked hack$ ransomware malware virus trojan breach compromised clicked_a_link clicked_on_a_link suspicious_login
+      gehackt verschlusselt schadsoftware virus$ angriff gehackt kompromittiert
+      gehackt versleuteld besmet aanval pirate piratage rancongiciel attaque hackeado secuestro ataque
+      взлом вирус шифровальщик атак заражен`,
+    category: { software: 2 },
+    level: { 3: 3 },
+    urgency: 'high',
+  },
+
+  // ── services and requests (level 1) ─────────────────────────────────────────────────────
+  {
+    id: 'account-access',
+    reason: 'about an account or access rights',
+    terms: `account accounts user_account login$ log_in logon sign_in access$ permission permissions rights authoriz username
+      konto benutzer zugang zugriff berechtigung rechte anmelden anmeldung
+      gebruiker toegang rechten inloggen aanmelden
+      compte acces droits autorisation identifiant connecter connexion
+      cuenta usuario acceso permisos derechos iniciar_sesion
+      учетн учётн аккаунт доступ права логин войти вход`,
+    category: { service: 2 },
+  },
+  {
+    id: 'password',
+    reason: 'about a password or sign-in factor',
+    terms: `password passwort kennwort wachtwoord mot_de_passe mdp$ contrasena clave$ пароль
+      mfa$ 2fa$ two_factor authenticator zwei_faktor tweestaps double_authentification doble_factor двухфактор
+      locked_out gesperrt geblokkeerd bloque bloqueada заблокирован`,
+    category: { service: 3 },
+    level: { 1: 1 },
+  },
+  {
+    id: 'billing',
+    reason: 'about invoices, billing or payment',
+    terms: `invoice invoices billing billed bill$ vat$ payment refund credit_note charged overcharged
+      rechnung rechnungen abrechnung mwst ust$ umsatzsteuer zahlung gutschrift lastschrift
+      factuur facturen btw$ betaling creditnota factura facturas iva$ pago cobro abono reembolso
+      facture factures tva$ paiement avoir remboursement
+      счет$ счета счету счёт фактур ндс$ оплат возврат`,
+    category: { service: 3 },
+    level: { 1: 4 },
+  },
+  {
+    id: 'licence',
+    reason: 'about licences or subscriptions',
+    terms: `licence license licences licenses licensing seat$ seats subscription renewal
+      lizenz lizenzen abonnement abo$ verlangerung licentie licenties verlenging
+      licence licences abonnement renouvellement licencia licencias suscripcion renovacion
+      лиценз подписк продлен`,
+    category: { service: 3 },
+    level: { 1: 3 },
+  },
+  {
+    id: 'order',
+    reason: 'an order or purchase',
+    terms: `order$ purchase buy$ quote$ quotation delivery bestellung bestellen kaufen angebot lieferung
+      bestelling bestellen offerte levering commande commander devis livraison pedido comprar presupuesto entrega
+      заказ закуп купить доставк`,
+    category: { service: 2 },
+    level: { 1: 3 },
+  },
+  {
+    id: 'people-change',
+    reason: 'joiner, mover or leaver',
+    terms: `new_employee new_colleague new_hire starter$ joiner leaver onboarding offboarding leaves_the_company
+      neuer_mitarbeiter neue_mitarbeiterin neuen_mitarbeiter neue_kollegin neuer_kollege austritt verlasst_das_unternehmen
+      nieuwe_medewerker nieuwe_collega uit_dienst in_dienst
+      nouvel_employe nouveau_collaborateur nouvelle_collaboratrice arrivee depart
+      nuevo_empleado nueva_empleada nuevo_companero alta$ baja$
+      новый_сотрудник новая_сотрудница новому_сотруднику увольнен`,
+    category: { service: 3 },
+    level: { 1: 3 },
+  },
+  {
+    id: 'mail-service',
+    reason: 'about email',
+    terms: `email e_mail mail$ mails$ mailbox inbox postfach posteingang mailbox inbox boite_mail courriel correo buzon почт ящик`,
+    category: { service: 1 },
+  },
+  {
+    id: 'network-service',
+    reason: 'about VPN, Wi-Fi or the network',
+    terms: `vpn$ wifi wi_fi wlan$ wireless network internet netzwerk netwerk reseau red_wifi conexion сеть сети интернет вайфай`,
+    category: { service: 1 },
+  },
+  {
+    id: 'question',
+    reason: 'a general question',
+    terms: `question quick_question frage kurze_frage vraag vraagje petite_question pregunta consulta вопрос`,
+    kind: { howto: 1 },
+    level: { 1: 1 },
+    urgency: 'low',
+  },
+
+  // ── impact ──────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'many-users',
+    reason: 'many users or the whole organisation are affected',
+    terms: `all_users all_staff all_employees everyone everybody whole_company entire_company whole_office entire_office all_of_us nobody
+      alle_benutzer alle_mitarbeiter alle_kollegen niemand_im ganze_firma ganzen_firma gesamte_firma ganze_unternehmen ganzen_standort alle$
+      alle_gebruikers iedereen niemand hele_bedrijf heel_kantoor alle_medewerkers
+      tous_les_utilisateurs tout_le_monde toute_lentreprise personne_ne tous_les_employes tous_les_collaborateurs
+      todos_los_usuarios todos$ toda_la_empresa toda_la_oficina nadie todo_el_mundo
+      все_пользователи всех_пользователей все_сотрудники всех_сотрудников весь_офис вся_компания никто все$`,
+    impact: 'high',
+    fact: 'affectedUsers',
+  },
+  {
+    id: 'business-stopped',
+    reason: 'a business process has stopped',
+    terms: `production_is production_stopped production_down cannot_invoice cant_invoice customers_cannot customers_cant cannot_ship checkout till$
+      produktion_steht produktion_steht_still keine_rechnungen kunden_konnen_nicht kasse kassensystem versand_steht
+      productie_ligt productie_staat klanten_kunnen_niet kassa$
+      production_arretee production_bloquee clients_ne_peuvent caisse$
+      produccion_parada clientes_no_pueden caja$
+      производство_стоит остановил клиенты_не_могут касса`,
+    impact: 'high',
+    urgency: 'high',
+  },
+  {
+    id: 'team',
+    reason: 'a team or department is affected',
+    terms: `team$ department dept$ colleagues several_users several_people whole_team our_team the_team
+      abteilung team$ kollegen mehrere ganze_team unser_team buchhaltung vertrieb
+      afdeling collega collegas meerdere ons_team het_team boekhouding
+      service_comptabilite equipe collegues plusieurs toute_lequipe
+      departamento equipo companeros varios varias todo_el_equipo contabilidad
+      отдел команд коллег несколько бухгалтери`,
+    impact: 'medium',
+    fact: 'affectedUsers',
+  },
+  {
+    id: 'only-me',
+    reason: 'only the writer is affected',
+    terms: `only_me just_me only_my only_on_my nur_ich nur_bei_mir nur_mein alleen_ik alleen_bij_mij alleen_mijn
+      seulement_moi uniquement_moi que_moi solo_yo solo_a_mi solo_mi только_у_меня только_я только_мой`,
+    impact: 'low',
+    fact: 'affectedUsers',
+  },
+  {
+    id: 'workaround',
+    reason: 'a workaround exists',
+    terms: `workaround work_around for_now_i meanwhile notlosung umweg behelfs workaround omweg tijdelijk_opgelost
+      contournement solution_de_contournement en_attendant solucion_temporal mientras_tanto обходн пока_что`,
+    impact: 'low',
+  },
+
+  // ── urgency ─────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'urgent',
+    reason: 'the customer says it is urgent',
+    terms: `urgent urgently asap$ immediately right_now emergency critical as_soon_as_possible
+      dringend eilig sofort notfall kritisch schnellstmoglich so_schnell_wie
+      dringend spoed spoedig zo_snel_mogelijk meteen kritiek noodgeval
+      urgent urgence critique immediatement des_que_possible au_plus_vite
+      urgente urgencia inmediatamente lo_antes_posible critico cuanto_antes
+      срочно срочн немедленно критич авари как_можно_скорее`,
+    urgency: 'high',
+  },
+  {
+    id: 'deadline',
+    reason: 'a deadline is close',
+    terms: `deadline today$ tonight this_afternoon before_noon in_an_hour
+      heute$ frist bis_heute heute_abend heute_nachmittag in_einer_stunde
+      vandaag$ vanavond deadline vanmiddag binnen_een_uur
+      aujourdhui ce_soir cet_apres_midi avant_midi echeance
+      hoy$ esta_tarde esta_noche plazo fecha_limite
+      сегодня$ дедлайн срок до_вечера`,
+    urgency: 'high',
+  },
+  {
+    id: 'not-urgent',
+    reason: 'the customer says it is not urgent',
+    terms: `not_urgent no_rush no_hurry when_you_have_time whenever low_priority cosmetic next_week next_month
+      nicht_dringend nicht_eilig keine_eile wenn_sie_zeit wenn_ihr_zeit kosmetisch nachste_woche nachsten_monat
+      niet_dringend geen_haast geen_spoed als_jullie_tijd volgende_week volgende_maand
+      pas_urgent rien_durgent quand_vous_aurez semaine_prochaine mois_prochain
+      no_es_urgente no_corre_prisa sin_prisa cuando_tengan cuando_puedan proxima_semana proximo_mes
+      не_срочно несрочно когда_будет_время на_следующей_неделе в_следующем_месяце`,
+    urgency: 'low',
+  },
+
+  // ── facts the customer already gave ─────────────────────────────────────────────────────
+  {
+    id: 'since',
+    reason: 'says since when',
+    terms: `since$ yesterday this_morning last_week since_monday seit$ gestern heute_morgen heute_fruh letzte_woche seit_montag
+      sinds$ sinds_gisteren gisteren vanochtend vorige_week depuis$ hier$ ce_matin la_semaine_derniere
+      desde$ ayer$ esta_manana la_semana_pasada с_утра вчера$ со_вчерашнего с_понедельника с_прошлой`,
+    fact: 'since',
+  },
+];

@@ -1,0 +1,109 @@
+// What first-level intake records about a problem, and which facts each kind of problem
+// needs — so an agent never has to ask for them. The zod schemas here are the single source
+// of truth: they validate the HTTP body, type the domain and generate the OpenAPI document.
+import { z } from 'zod';
+import { CHANNELS, GRADES, LANGUAGES } from './support-model.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CustomerSchema = z
+  .object({
+    name: text(200).describe('Full name of the person who needs help'),
+    email: z.email().max(254).describe('Where the acknowledgement and all updates go'),
+    phone: text(40).optional().describe('Needed for a technical callback (level 2)'),
+    organisation: text(200).optional(),
+    language: z.enum(LANGUAGES).optional().describe('Preferred language, if the customer chose one'),
+    timeZone: text(64)
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')
+      .optional(),
+  })
+  .strict();
+
+export const ProblemSchema = z
+  .object({
+    subject: text(200),
+    description: text(20_000),
+    product: text(200).optional().describe('Affected product, application or asset model'),
+    version: text(60).optional(),
+    asset: text(200).optional().describe('Asset tag, serial number or device name'),
+    errorText: text(4000).optional().describe('The exact error message'),
+    steps: text(4000).optional().describe('Steps that lead to the problem'),
+    since: text(100).optional().describe('Since when the problem occurs'),
+    affectedUsers: z.number().int().min(1).max(1_000_000).optional(),
+    impact: z.enum(GRADES).optional().describe("The customer's own view of the impact"),
+    urgency: z.enum(GRADES).optional().describe("The customer's own view of the urgency"),
+  })
+  .strict();
+
+export const AttachmentRefSchema = z
+  .object({
+    name: text(255),
+    contentType: text(255),
+    size: z.number().int().min(0),
+    key: text(1024).describe('Object key in the attachments bucket'),
+  })
+  .strict();
+
+export const IntakeSchema = z
+  .object({
+    customer: CustomerSchema,
+    problem: ProblemSchema,
+    channel: z.enum(CHANNELS).default('web'),
+    attachments: z.array(AttachmentRefSchema).max(20).default([]),
+  })
+  .strict();
+
+export type Customer = z.infer<typeof CustomerSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
+export type Intake = z.infer<typeof IntakeSchema>;
+
+export const FACTS = [
+  'phone',
+  'product',
+  'version',
+  'asset',
+  'errorText',
+  'steps',
+  'since',
+  'affectedUsers',
+] as const;
+export type Fact = (typeof FACTS)[number];
+
+/** The kinds of problem intake distinguishes; each needs different facts. */
+export type ProblemKind =
+  | 'how-to'
+  | 'request'
+  | 'software-fault'
+  | 'hardware-fault'
+  | 'service-outage'
+  | 'vendor-item';
+
+const FACTS_BY_KIND: Record<ProblemKind, readonly Fact[]> = {
+  'how-to': [],
+  request: [],
+  'software-fault': ['product', 'version', 'errorText', 'steps', 'since', 'affectedUsers'],
+  'hardware-fault': ['asset', 'errorText', 'since', 'affectedUsers'],
+  'service-outage': ['since', 'affectedUsers', 'errorText'],
+  'vendor-item': ['asset', 'product', 'errorText', 'since', 'affectedUsers'],
+};
+
+/**
+ * The facts this kind of problem needs that the customer has not given yet — neither in a
+ * form field nor in their own words (an error code or a version number in the description
+ * counts). A technical callback (level 2) also needs a phone number to call.
+ */
+export function missingFactsFor(kind: ProblemKind, level: number, present: ReadonlySet<Fact>): Fact[] {
+  const needed = new Set<Fact>(FACTS_BY_KIND[kind]);
+  if (level === 2) needed.add('phone');
+  return FACTS.filter((fact) => needed.has(fact) && !present.has(fact));
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,139 @@
+// The request and response schemas of every route, keyed by route. Handlers validate with
+// them and the OpenAPI document is generated from them, so the two cannot disagree.
+import { z } from 'zod';
+import { CustomerSchema, FACTS, IntakeSchema, ProblemSchema } from '../domain/intake-record.ts';
+import { CASE_STATUSES } from '../domain/support-case.ts';
+import { CATEGORIES, GRADES, LANGUAGES, LEVELS, PRIORITIES } from '../domain/support-model.ts';
+import { ErrorBodySchema } from './api-error.ts';
+
+const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
+
+export const CreateCaseBody = IntakeSchema.extend({
+  channel: z.enum(['web', 'api']).default('web').describe('Email arrives through email intake, not this route'),
+});
+
+export const CaseCreatedSchema = z.object({
+  id: CaseId,
+  reference: z.string().describe('Short, human-readable; goes into every email subject'),
+  accessToken: z.string().optional().describe("The customer's credential for this case; shown once"),
+  status: z.enum(CASE_STATUSES),
+  language: z.enum(LANGUAGES),
+  missingFacts: z.array(z.enum(FACTS)),
+});
+
+export const TriageBody = z
+  .object({
+    subject: z.string().trim().max(200).default(''),
+    description: z.string().trim().min(1).max(20_000),
+    language: z.enum(LANGUAGES).optional().describe('The language of the form'),
+    phone: CustomerSchema.shape.phone,
+  })
+  .extend(ProblemSchema.omit({ subject: true, description: true }).shape)
+  .strict();
+
+const ArticleRef = z.object({ id: z.string(), title: z.string(), score: z.number() });
+
+export const TriageSchema = z.object({
+  language: z.enum(LANGUAGES),
+  category: z.enum(CATEGORIES),
+  impact: z.enum(GRADES),
+  urgency: z.enum(GRADES),
+  priority: z.enum(PRIORITIES),
+  level: z.union(LEVELS.map((l) => z.literal(l))),
+  confidence: z.number().min(0).max(1),
+  reasons: z.array(z.string()),
+  missingFacts: z.array(z.enum(FACTS)),
+  articles: z.array(ArticleRef),
+});
+
+export const KbSearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  lang: z.enum(LANGUAGES).default('en'),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+
+export const KbSearchResultSchema = z.object({
+  query: z.string(),
+  lang: z.enum(LANGUAGES),
+  results: z.array(
+    z.object({ id: z.string(), lang: z.enum(LANGUAGES), title: z.string(), summary: z.string(), score: z.number() }),
+  ),
+});
+
+export const CasePath = z.object({ id: CaseId });
+
+export const CorrectionBody = z
+  .object({
+    category: z.enum(CATEGORIES).optional(),
+    impact: z.enum(GRADES).optional(),
+    urgency: z.enum(GRADES).optional(),
+    level: z.union(LEVELS.map((l) => z.literal(l))).optional(),
+    reason: z.string().trim().min(3).max(1000).describe('Why the agent corrects it; kept with the correction'),
+  })
+  .strict()
+  .refine((b) => b.category ?? b.impact ?? b.urgency ?? b.level !== undefined, {
+    message: 'name at least one of category, impact, urgency, level',
+  });
+
+export const DeflectionBody = z.object({ articleId: z.string().min(1).max(100) }).strict();
+
+export const LevelPath = z.object({ level: z.coerce.number().int().min(1).max(4) });
+export const LevelQueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) });
+
+export const CaseViewSchema = z.object({ id: CaseId, reference: z.string(), status: z.enum(CASE_STATUSES) }).loose();
+
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  components: z.record(z.string(), z.object({ state: z.enum(['up', 'down']), address: z.string().optional(), detail: z.string().optional() })),
+});
+
+export type RouteSchemas = {
+  summary: string;
+  path?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<number, z.ZodType>;
+};
+
+export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
+  'GET /health': { summary: 'Health of tierdesk and its components', responses: { 200: HealthSchema, 503: HealthSchema } },
+  'GET /openapi.json': { summary: 'This document', responses: { 200: z.object({}).loose() } },
+  'POST /cases': {
+    summary: 'Open a case (web form or API). Honours the Idempotency-Key header.',
+    body: CreateCaseBody,
+    responses: { 201: CaseCreatedSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 422: ErrorBodySchema },
+  },
+  'GET /cases/{id}': {
+    summary: "A case, for its customer (case token) or an agent (JWT)",
+    path: CasePath,
+    responses: { 200: CaseViewSchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
+  },
+  'POST /cases/{id}/deflection': {
+    summary: 'The customer confirms that a suggested article solved the problem',
+    path: CasePath,
+    body: DeflectionBody,
+    responses: { 200: CaseViewSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema },
+  },
+  'PUT /cases/{id}/classification': {
+    summary: "An agent corrects the case's classification; the correction is recorded",
+    path: CasePath,
+    body: CorrectionBody,
+    responses: { 200: CaseViewSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema },
+  },
+  'GET /queues/{level}': {
+    summary: 'The open cases of a level, most urgent and oldest first',
+    path: LevelPath,
+    query: LevelQueueQuery,
+    responses: { 200: z.object({ level: z.number(), cases: z.array(CaseViewSchema) }), 401: ErrorBodySchema, 403: ErrorBodySchema },
+  },
+  'POST /triage': {
+    summary: 'Classify a draft while the customer types; creates nothing',
+    body: TriageBody,
+    responses: { 200: TriageSchema, 400: ErrorBodySchema },
+  },
+  'GET /kb/search': {
+    summary: 'Search the knowledge base (stemming, typo tolerance)',
+    query: KbSearchQuery,
+    responses: { 200: KbSearchResultSchema, 400: ErrorBodySchema },
+  },
+};

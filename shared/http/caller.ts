@@ -1,0 +1,67 @@
+// Who is calling: nobody, the holder of a case token, or an agent with a verified JWT.
+// JWTs are verified here with jose — against Cognito's JWKS in AWS, against the local
+// development issuer on a laptop — so the same code decides in both places.
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { isCustomerToken } from '../domain/access-token.ts';
+import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
+import { QUEUED_LEVELS, type QueuedLevel } from '../domain/support-model.ts';
+import { AGENT_ROLES, type Access, type AgentRole } from '../../functions/system.ts';
+
+export type AgentCaller = { kind: 'agent'; subject: string; roles: AgentRole[]; levels: QueuedLevel[] };
+export type Caller = { kind: 'anonymous' } | { kind: 'customer'; token: string } | AgentCaller;
+
+export type JwtSettings = { issuer: string; audience: string; jwksUrl: string };
+
+/** Cognito groups carry roles (`agent`, `lead`, `admin`) and levels (`level-1` … `level-4`). */
+export const GROUPS_CLAIM = 'cognito:groups';
+export class CallerResolver {
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(private readonly settings: JwtSettings) {
+    // Keys are cached across invocations of a warm function.
+    this.jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { cacheMaxAge: 10 * 60_000 });
+  }
+
+  /** Resolves the caller and enforces the route's declared access rule. */
+  async resolve(authorization: string | undefined, access: Access): Promise<Caller> {
+    if (access.kind === 'public') return { kind: 'anonymous' };
+    const token = bearerToken(authorization);
+    if (!token) throw new UnauthenticatedError('This route needs an Authorization: Bearer credential');
+    if (isCustomerToken(token)) {
+      if (access.kind === 'agent') throw new ForbiddenError('This route is for agents only');
+      return { kind: 'customer', token };
+    }
+    if (access.kind === 'customer') throw new ForbiddenError("This route is for the case's customer only");
+    const agent = await this.verifyAgent(token);
+    if (!agent.roles.some((role) => access.roles.includes(role))) {
+      throw new ForbiddenError(`This route needs one of the roles ${access.roles.join(', ')}`);
+    }
+    return agent;
+  }
+
+  private async verifyAgent(token: string): Promise<AgentCaller> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.jwks, { issuer: this.settings.issuer, clockTolerance: 30 }));
+    } catch {
+      throw new UnauthenticatedError('The bearer token is not a valid, unexpired tierdesk token');
+    }
+    // Cognito access tokens name the app client in client_id; ID tokens in aud.
+    const audiences = [payload.aud, payload.client_id].flat().filter(Boolean);
+    if (!audiences.includes(this.settings.audience)) {
+      throw new UnauthenticatedError('The bearer token was issued for another application');
+    }
+    const groups = Array.isArray(payload[GROUPS_CLAIM]) ? (payload[GROUPS_CLAIM] as unknown[]).map(String) : [];
+    return {
+      kind: 'agent',
+      subject: String(payload.sub ?? 'unknown'),
+      roles: AGENT_ROLES.filter((role) => groups.includes(role)),
+      levels: QUEUED_LEVELS.filter((level) => groups.includes(`level-${level}`)),
+    };
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

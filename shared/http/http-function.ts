@@ -1,0 +1,118 @@
+// Every HTTP function is the same middy chain — header normaliser, security headers, JSON
+// errors last — plus one route table. The route's access rule comes from the declaration
+// (functions/system.ts): a route that the declaration does not list answers 404.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { FunctionSpec, RouteSpec } from '../../functions/system.ts';
+import { HttpProblem, toHttpError } from './api-error.ts';
+import type { Caller, CallerResolver } from './caller.ts';
+
+export type HttpRequest = {
+  event: APIGatewayProxyEventV2;
+  route: RouteSpec;
+  caller: Caller;
+  pathParameters: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+};
+
+export type HttpAnswer = { statusCode: number; body: unknown; headers?: Record<string, string> };
+export type RouteHandler = (request: HttpRequest) => Promise<HttpAnswer>;
+
+export const logger = new Logger({ serviceName: 'tierdesk' });
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function httpFunction(
+  spec: FunctionSpec,
+  handlers: Record<string, RouteHandler>,
+  callers?: CallerResolver,
+) {
+  if (spec.trigger.kind !== 'http') throw new Error(`${spec.entry} is not an HTTP function`);
+  const routes = new Map(spec.trigger.routes.map((route) => [`${route.method} ${route.path}`, route]));
+  for (const key of Object.keys(handlers)) {
+    if (!routes.has(key)) throw new Error(`${spec.entry} handles ${key}, which functions/system.ts does not declare`);
+  }
+
+  const dispatch = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const route = routes.get(event.routeKey);
+    const handle = handlers[event.routeKey];
+    if (!route || !handle) throw new HttpProblem(404, 'route_not_found', `No route ${event.routeKey}`);
+    const headers = lowerCaseHeaders(event.headers);
+    if (route.access.kind !== 'public' && !callers) throw new Error(`${event.routeKey} needs a CallerResolver`);
+    const caller = callers ? await callers.resolve(headers.authorization, route.access) : { kind: 'anonymous' as const };
+    const answer = await handle({
+      event,
+      route,
+      caller,
+      headers,
+      pathParameters: definedValues(event.pathParameters),
+      query: definedValues(event.queryStringParameters),
+    });
+    logger.info('answered', { route: event.routeKey, statusCode: answer.statusCode, caller: caller.kind });
+    return json(answer.statusCode, answer.body, answer.headers);
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer())
+    .use(httpSecurityHeaders())
+    .use(jsonErrors())
+    .handler(dispatch);
+}
+
+/** Parses and validates a JSON body; the types come from the schema, never from a cast. */
+export function parseBody<S extends z.ZodType>(request: HttpRequest, schema: S): z.output<S> {
+  const { event } = request;
+  const contentType = request.headers['content-type'] ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+    throw new HttpProblem(415, 'unsupported_media_type', 'Send the body as application/json', 'Content-Type');
+  }
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
+    throw new HttpProblem(413, 'body_too_large', `The body may hold at most ${MAX_BODY_BYTES} bytes`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    throw new HttpProblem(400, 'malformed_json', 'The body is not valid JSON');
+  }
+  return schema.parse(data);
+}
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}) {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function jsonErrors(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    onError: async (request) => {
+      const answer = toHttpError(request.error);
+      if (answer.expected) logger.info('refused', { statusCode: answer.statusCode, code: answer.body.error.code });
+      else logger.error('failed', request.error as Error);
+      request.response = json(answer.statusCode, answer.body);
+    },
+  };
+}
+
+function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) out[name.toLowerCase()] = value;
+  return out;
+}
+
+function definedValues(record: Record<string, string | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(record ?? {})) if (value !== undefined) out[name] = value;
+  return out;
+}

@@ -1,0 +1,73 @@
+// The OpenAPI 3.1 document, generated from the declaration (routes and access rules) and
+// the zod schemas that validate requests. OpenAPI 3.1 speaks JSON Schema 2020-12, which is
+// what zod emits, so the schemas go in unchanged.
+import { z } from 'zod';
+import { allRoutes } from '../../functions/system.ts';
+import { ROUTE_SCHEMAS } from './api-schemas.ts';
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+export function buildOpenApiDocument(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of allRoutes()) {
+    const key = `${route.method} ${route.path}`;
+    const schemas = ROUTE_SCHEMAS[key];
+    if (!schemas) throw new Error(`No schemas for ${key} in shared/http/api-schemas.ts`);
+    const parameters = [
+      ...Object.entries(schemas.path?.shape ?? {}).map(([name, s]) => ({ name, in: 'path', required: true, schema: jsonSchema(s as z.ZodType, 'input') })),
+      ...Object.entries(schemas.query?.shape ?? {}).map(([name, s]) => ({
+        name,
+        in: 'query',
+        required: !(s as z.ZodType).safeParse(undefined).success,
+        schema: jsonSchema(s as z.ZodType, 'input'),
+      })),
+      ...(key === 'POST /cases' ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }] : []),
+    ];
+    const security =
+      route.access.kind === 'public'
+        ? []
+        : route.access.kind === 'customer'
+          ? [{ caseToken: [] }]
+          : route.access.kind === 'agent'
+            ? [{ agentJwt: [] }]
+            : [{ caseToken: [] }, { agentJwt: [] }];
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
+      operationId: operationId(route.method, route.path),
+      summary: schemas.summary,
+      'x-tierdesk-access': route.access,
+      security,
+      ...(parameters.length ? { parameters } : {}),
+      ...(schemas.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(schemas.body, 'input') } } } }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(schemas.responses).map(([status, s]) => [
+          status,
+          { description: status.startsWith('2') ? 'OK' : 'Error', content: { 'application/json': { schema: jsonSchema(s, 'output') } } },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'tierdesk', version: '0.1.0', description: 'Tiered IT support desk: intake, classification, escalation.' },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: {
+      securitySchemes: {
+        caseToken: { type: 'http', scheme: 'bearer', description: "The case's access token (tdc_…), given at intake and in the acknowledgement" },
+        agentJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito (AWS) or the local development issuer' },
+      },
+    },
+    paths,
+  };
+}
+
+/** `GET /cases/{id}` → `getCasesId`. */
+function operationId(method: string, path: string): string {
+  const words = path.replace(/[{}]/g, '').split(/[^a-zA-Z0-9]+/).filter(Boolean);
+  return method.toLowerCase() + words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
+}

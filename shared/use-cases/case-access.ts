@@ -1,0 +1,63 @@
+// Who may see and change a case. Customers prove access with a token of that case; agents
+// with their levels — the ticket desk (level 1) owns every case, other levels see theirs.
+import { customerTokenMatches } from '../domain/access-token.ts';
+import { CaseNotFoundError, ForbiddenError } from '../domain/errors.ts';
+import type { SupportCase } from '../domain/support-case.ts';
+import type { AgentCaller, Caller } from '../http/caller.ts';
+import type { CaseStore } from './ports.ts';
+
+export async function loadCaseFor(store: CaseStore, caller: Caller, caseId: string): Promise<SupportCase> {
+  const c = await store.get(caseId);
+  if (!c) throw new CaseNotFoundError(caseId);
+  if (caller.kind === 'customer') {
+    if (!c.accessTokenHashes.some((hash) => customerTokenMatches(caller.token, hash))) {
+      throw new ForbiddenError('This access token does not belong to this case');
+    }
+    return c;
+  }
+  if (caller.kind === 'agent') {
+    if (!agentMaySee(caller, c)) throw new ForbiddenError(`Case ${c.id} is not in one of your levels`);
+    return c;
+  }
+  throw new ForbiddenError('This case needs a credential');
+}
+
+export function agentMaySee(agent: AgentCaller, c: SupportCase): boolean {
+  if (agent.roles.includes('admin') || agent.levels.includes(1)) return true;
+  const level = c.classification?.level;
+  return level !== undefined && level > 0 && agent.levels.includes(level as 1 | 2 | 3 | 4);
+}
+
+/** What a customer sees of their case: no internal reasoning, no token hashes. */
+export function customerView(c: SupportCase) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    channel: c.channel,
+    language: c.language,
+    customer: c.customer,
+    problem: c.problem,
+    attachments: c.attachments,
+    missingFacts: c.missingFacts,
+    ...(c.classification
+      ? {
+          classification: {
+            category: c.classification.category,
+            priority: c.classification.priority,
+            level: c.classification.level,
+            articles: c.classification.articles,
+          },
+        }
+      : {}),
+    ...(c.deflectedArticle ? { deflectedArticle: c.deflectedArticle } : {}),
+  };
+}
+
+/** What an agent sees: everything but the token hashes. */
+export function agentView(c: SupportCase) {
+  const { accessTokenHashes: _hidden, ...rest } = c;
+  return rest;
+}

@@ -1,0 +1,22 @@
+/**
+ * The minute sweep (EventBridge schedule → sla-timer).
+ *
+ * Input: the time of the tick.
+ * Output: what the sweep did, for the log.
+ * Primary course:
+ *  1. Cases still unclassified two minutes after intake (their queue message was lost, e.g.
+ *     the intake function died between writing the case and sending the message) are put
+ *     on the classify queue again — classification is idempotent, so this is always safe.
+ * It reads only what is due (a sparse index), so its cost grows with the due work, not with
+ * the number of open cases.
+ */
+import type { CaseStore, WorkQueues } from './ports.ts';
+
+export const STUCK_AFTER_MS = 2 * 60_000;
+const PAGE = 100;
+
+export async function sweepClocksUseCase(deps: { store: CaseStore; queues: WorkQueues }, now: Date) {
+  const stuck = await deps.store.listUnclassified(new Date(now.getTime() - STUCK_AFTER_MS).toISOString(), PAGE);
+  for (const c of stuck) await deps.queues.requestClassification({ caseId: c.id });
+  return { requeuedUnclassified: stuck.length };
+}

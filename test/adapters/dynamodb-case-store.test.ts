@@ -1,0 +1,128 @@
+// The case store against DynamoDB Local (started by the global setup).
+import { randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
+import { describe, expect, it } from 'vitest';
+import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
+import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../../shared/domain/errors.ts';
+import { type Classification, classify, openCase, type SupportCase } from '../../shared/domain/support-case.ts';
+import type { Priority } from '../../shared/domain/support-model.ts';
+import { ReferenceTakenError } from '../../shared/use-cases/ports.ts';
+
+const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
+const claim = (key: string, requestHash = 'h1') => ({ key, requestHash, ttlSeconds: 3600, response: { accessToken: 'tdc_x' } });
+
+function draft(options: { email?: string; at?: Date; reference?: string } = {}): SupportCase {
+  const at = options.at ?? new Date();
+  return openCase({
+    id: ulid(at.getTime()),
+    reference: options.reference ?? `TD-${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}`,
+    accessTokenHash: 'hash',
+    intake: {
+      customer: { name: 'Ada', email: options.email ?? `${randomUUID()}@example.com` },
+      problem: { subject: 'It broke', description: 'It broke this morning' },
+      channel: 'api',
+      attachments: [],
+    },
+    language: 'en',
+    missingFacts: [],
+    now: at,
+  });
+}
+
+const verdict = (level: Classification['level'], priority: Priority): Classification => ({
+  language: 'en',
+  category: 'software',
+  impact: 'low',
+  urgency: 'low',
+  priority,
+  level,
+  confidence: 0.9,
+  reasons: [],
+  articles: [],
+  classifiedAt: new Date().toISOString(),
+  classifiedBy: 'test',
+});
+
+describe('DynamoDbCaseStore', () => {
+  it('creates a case and reads it back by id and by reference', async () => {
+    const c = draft();
+    await expect(store.create(c)).resolves.toMatchObject({ created: true });
+    await expect(store.get(c.id)).resolves.toEqual(c);
+    await expect(store.findByReference(c.reference)).resolves.toEqual(c);
+    await expect(store.get('01JDNOSUCHCASE000000000000')).resolves.toBeUndefined();
+  });
+
+  it('answers a retried creation with the first case and its stored response', async () => {
+    const key = randomUUID();
+    const first = draft();
+    await store.create(first, { idempotency: claim(key) });
+    const retry = await store.create(draft(), { idempotency: claim(key) });
+    expect(retry).toMatchObject({ created: false, case: { id: first.id }, replayedResponse: { accessToken: 'tdc_x' } });
+  });
+
+  it('refuses an idempotency key reused for a different request', async () => {
+    const key = randomUUID();
+    await store.create(draft(), { idempotency: claim(key, 'body-a') });
+    await expect(store.create(draft(), { idempotency: claim(key, 'body-b') })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+  });
+
+  it('opens one case per email Message-ID', async () => {
+    const messageId = `<${randomUUID()}@mail.example.com>`;
+    const first = draft();
+    await store.create(first, { messageId });
+    await expect(store.create(draft(), { messageId })).resolves.toMatchObject({ created: false, case: { id: first.id } });
+  });
+
+  it('never reuses a reference', async () => {
+    const first = draft();
+    await store.create(first);
+    await expect(store.create(draft({ reference: first.reference }))).rejects.toBeInstanceOf(ReferenceTakenError);
+  });
+
+  it('writes an update only over the version it read', async () => {
+    const c = draft();
+    await store.create(c);
+    const next = classify(c, verdict(2, 'P3'), new Date());
+    await store.update(next);
+    // A second writer that read version 1 loses.
+    await expect(store.update(classify(c, verdict(1, 'P5'), new Date()))).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    await expect(store.get(c.id)).resolves.toMatchObject({ version: 2, classification: { level: 2 } });
+  });
+
+  it('lists a customer’s cases, newest first', async () => {
+    const email = `${randomUUID()}@example.com`;
+    const older = draft({ email, at: new Date(Date.now() - 60_000) });
+    const newer = draft({ email });
+    await store.create(older);
+    await store.create(newer);
+    const listed = await store.listByCustomer(email.toUpperCase(), 10);
+    expect(listed.map((c) => c.id)).toEqual([newer.id, older.id]);
+  });
+
+  it('orders a level queue by priority, then age', async () => {
+    const base = Date.now() - 3_600_000;
+    const make = async (offset: number, priority: Priority) => {
+      const c = draft({ at: new Date(base + offset) });
+      await store.create(c);
+      await store.update(classify(c, verdict(4, priority), new Date()));
+      return c.id;
+    };
+    const p3old = await make(0, 'P3');
+    const p1new = await make(2000, 'P1');
+    const p3new = await make(3000, 'P3');
+    const p1old = await make(1000, 'P1');
+    const queue = (await store.listLevelQueue(4, 100)).map((c) => c.id).filter((id) => [p3old, p1new, p3new, p1old].includes(id));
+    expect(queue).toEqual([p1old, p1new, p3old, p3new]);
+  });
+
+  it('finds unclassified cases created before a moment, and only those', async () => {
+    const stuck = draft({ at: new Date(Date.now() - 10 * 60_000) });
+    const fresh = draft();
+    await store.create(stuck);
+    await store.create(fresh);
+    const ids = (await store.listUnclassified(new Date(Date.now() - 60_000).toISOString(), 1000)).map((c) => c.id);
+    expect(ids).toContain(stuck.id);
+    expect(ids).not.toContain(fresh.id);
+  });
+});

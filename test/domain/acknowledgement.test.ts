@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { composeAcknowledgement, escapeHtml, oneLine } from '../../shared/domain/acknowledgement.ts';
+import { DEFAULT_SLA_TARGETS } from '../../shared/domain/sla-policy.ts';
+import { classify, openCase } from '../../shared/domain/support-case.ts';
+import { MESSAGES } from '../../shared/i18n/index.ts';
+import { LANGUAGES } from '../../shared/domain/support-model.ts';
+
+const now = new Date('2026-11-24T09:00:00Z');
+
+function caseWith(subject: string, name: string, language: (typeof LANGUAGES)[number] = 'en') {
+  const c = openCase({
+    id: '01JDTESTCASE0000000000000A',
+    reference: 'TD-ABCDEFG',
+    accessTokenHash: 'hash',
+    intake: {
+      customer: { name, email: 'ada@example.com' },
+      problem: { subject, description: '<script>alert(1)</script> it broke' },
+      channel: 'web',
+      attachments: [],
+    },
+    language,
+    missingFacts: ['errorText', 'since'],
+    now,
+  });
+  return classify(
+    c,
+    {
+      language,
+      category: 'software',
+      impact: 'low',
+      urgency: 'medium',
+      priority: 'P4',
+      level: 2,
+      confidence: 0.8,
+      reasons: [],
+      articles: [],
+      classifiedAt: now.toISOString(),
+      classifiedBy: 'test',
+    },
+    now,
+  );
+}
+
+describe('acknowledgement email', () => {
+  it('can never carry a header in the subject: line breaks are folded', () => {
+    const email = composeAcknowledgement({
+      supportCase: caseWith('Hello\r\nBcc: victim@example.com', 'Eve\nX-Injected: 1'),
+      messages: MESSAGES.en,
+      sla: DEFAULT_SLA_TARGETS.P4,
+      caseUrl: 'https://desk.example.com/cases/1#token=x',
+    });
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject).toContain('[TD-ABCDEFG]');
+    expect(email.text).not.toContain('\nX-Injected');
+  });
+
+  it('escapes customer text in HTML', () => {
+    const email = composeAcknowledgement({
+      supportCase: caseWith('<b>subject</b>', 'Ada'),
+      messages: MESSAGES.en,
+      sla: DEFAULT_SLA_TARGETS.P4,
+      caseUrl: 'https://desk.example.com/cases/1#token=x',
+    });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&#60;script&#62;');
+    expect(email.html).not.toContain('<b>subject</b>');
+  });
+
+  it.each(LANGUAGES)('is written in %s, with the SLA and each missing fact', (language) => {
+    const m = MESSAGES[language];
+    const email = composeAcknowledgement({
+      supportCase: caseWith('VPN', 'Ada', language),
+      messages: m,
+      sla: DEFAULT_SLA_TARGETS.P4,
+      caseUrl: 'https://desk.example.com/cases/1#token=x',
+    });
+    expect(email.text).toContain(m.ack.greeting('Ada'));
+    expect(email.text).toContain(m.facts.errorText);
+    expect(email.text).toContain(m.facts.since);
+    expect(email.text).toContain(m.ack.sla(m.duration.businessDays(1), m.duration.businessDays(5)));
+    expect(email.text).toContain(m.ack.nextSteps[2]);
+  });
+
+  it('helpers fold and escape', () => {
+    expect(oneLine(' a\r\n\tb\u2028c ')).toBe('a b c');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
+  });
+});

@@ -1,0 +1,100 @@
+// End to end through the front doors: HTTP API → DynamoDB → classify queue → classify
+// function → SES, as `npm start` runs it.
+import { describe, expect, it } from 'vitest';
+import { call, eventually, local, newCaseBody, sentEmailsTo } from '../support/http.ts';
+
+describe('walking skeleton', () => {
+  it('GET /health reports every local component with its address', async () => {
+    const { status, json } = await call('GET', '/health');
+    expect(status).toBe(200);
+    expect(json.status).toBe('ok');
+    for (const name of ['table', 'api', 'dynamodb', 'sqs', 'ses', 'smtp']) {
+      expect(json.components[name], name).toMatchObject({ state: 'up' });
+    }
+    expect(json.components.smtp.address).toBe(`${local().smtp.host}:${local().smtp.port}`);
+    expect(json.components.api.address).toBe(local().api);
+  });
+
+  it('GET /openapi.json is OpenAPI 3.1 with every declared route', async () => {
+    const { status, json } = await call('GET', '/openapi.json');
+    expect(status).toBe(200);
+    expect(json.openapi).toBe('3.1.0');
+    for (const route of local().routes) {
+      expect(json.paths[route.path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
+    }
+    expect(json.paths['/cases'].post.requestBody.content['application/json'].schema.properties.customer).toBeDefined();
+  });
+
+  it('POST /cases → classify queue → classified case, readable with the case token', async () => {
+    const body = newCaseBody();
+    const created = await call('POST', '/cases', { body });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ status: 'new', reference: expect.stringMatching(/^TD-[0-9A-Z]{7}$/) });
+    expect(created.json.accessToken).toMatch(/^tdc_/);
+    expect(created.headers.get('location')).toBe(`/cases/${created.json.id}`);
+
+    const classified = await eventually(async () => {
+      const read = await call('GET', `/cases/${created.json.id}`, { token: created.json.accessToken });
+      expect(read.status).toBe(200);
+      return read.json.classification ? read.json : undefined;
+    }, 20_000, 'classification');
+    expect(classified.classification).toMatchObject({ level: expect.any(Number), priority: expect.stringMatching(/^P[1-5]$/) });
+    expect(classified.status).toMatch(/^(open|self-help)$/);
+    // The customer view shows no internals.
+    expect(JSON.stringify(classified)).not.toContain('accessTokenHash');
+  });
+
+  it('a retried POST /cases with the same Idempotency-Key returns the same case, not a second one', async () => {
+    const body = newCaseBody();
+    const key = `retry-${Math.random()}`;
+    const first = await call('POST', '/cases', { body, headers: { 'idempotency-key': key } });
+    const again = await call('POST', '/cases', { body, headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.json).toEqual({ ...first.json, status: again.json.status });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const other = await call('POST', '/cases', { body: { ...body, problem: { ...body.problem, subject: 'other' } }, headers: { 'idempotency-key': key } });
+    expect(other.status).toBe(422);
+    expect(other.json.error).toMatchObject({ code: 'idempotency_key_reused', field: 'Idempotency-Key' });
+  });
+
+  it('answers bad requests with precise JSON errors, never a stack', async () => {
+    const malformed = await call('POST', '/cases', { rawBody: '{"customer": ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.error.code).toBe('malformed_json');
+
+    const wrongType = await call('POST', '/cases', { rawBody: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(wrongType.status).toBe(415);
+
+    const invalid = await call('POST', '/cases', { body: { ...newCaseBody(), customer: { name: 'X', email: 'not-an-email' } } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error).toMatchObject({ code: 'validation_failed', field: 'customer.email' });
+
+    const unknownField = await call('POST', '/cases', { body: { ...newCaseBody(), admin: true } });
+    expect(unknownField.status).toBe(400);
+
+    const noRoute = await call('GET', '/nope');
+    expect(noRoute.status).toBe(404);
+    expect(noRoute.json.error.code).toBe('route_not_found');
+
+    const badId = await call('GET', '/cases/not-a-ulid', { token: 'tdc_whatever' });
+    expect(badId.status).toBe(400);
+
+    for (const answer of [malformed, wrongType, invalid, noRoute, badId]) expect(answer.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('acknowledges the customer by email with the reference and a link that opens the case', async () => {
+    const body = newCaseBody({ subject: 'VPN verbindet nicht', description: 'Seit heute Morgen kann ich mich nicht mehr mit dem VPN verbinden, Fehler 809.' });
+    const created = await call('POST', '/cases', { body });
+    const [email] = await eventually(async () => {
+      const mails = await sentEmailsTo(body.customer.email);
+      return mails.length ? mails : undefined;
+    }, 20_000, 'acknowledgement');
+    expect(email?.subject).toContain(`[${created.json.reference}]`);
+    expect(email?.body.text).toContain('Hallo');
+    const token = /#token=(tdc_[\w-]+)/.exec(email?.body.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    const read = await call('GET', `/cases/${created.json.id}`, { token });
+    expect(read.status).toBe(200);
+  });
+});

@@ -1,0 +1,60 @@
+// Small helpers for talking to the local system through its front doors.
+import { inject } from 'vitest';
+
+export const local = () => inject('local');
+
+export async function call(
+  method: string,
+  path: string,
+  options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(`${local().api}${path}`, {
+    method,
+    headers,
+    ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export type SentEmail = { from: string; destination: { to: string[] }; subject: string; body: { text?: string; html?: string }; at: number };
+
+export async function sentEmailsTo(address: string): Promise<SentEmail[]> {
+  const response = await fetch(`${local().ses}/store`);
+  const store = (await response.json()) as { emails: SentEmail[] };
+  return store.emails.filter((e) => e.destination.to.some((to) => to.includes(address)));
+}
+
+export function newCaseBody(overrides: { email?: string; subject?: string; description?: string; language?: string } = {}) {
+  return {
+    customer: {
+      name: 'Ada Lovelace',
+      email: overrides.email ?? `ada.${Math.random().toString(36).slice(2)}@example.com`,
+      ...(overrides.language ? { language: overrides.language } : {}),
+    },
+    problem: {
+      subject: overrides.subject ?? 'Outlook crashes on start',
+      description: overrides.description ?? 'Since this morning Outlook crashes right after I start it.',
+    },
+  };
+}
