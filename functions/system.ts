@@ -63,7 +63,10 @@ export type FunctionSpec = {
   environment?: Record<string, string>;
 };
 
-const agent = (...roles: AgentRole[]): Access => ({ kind: 'agent', roles: roles.length ? roles : AGENT_ROLES });
+const agent = (...roles: AgentRole[]): Access => ({
+  kind: 'agent',
+  roles: roles.length ? roles : AGENT_ROLES,
+});
 const PUBLIC: Access = { kind: 'public' };
 const CUSTOMER: Access = { kind: 'customer' };
 const CUSTOMER_OR_AGENT: Access = { kind: 'customer-or-agent', roles: AGENT_ROLES };
@@ -172,7 +175,11 @@ export const FUNCTIONS = {
     entry: 'functions/sla-timer/handler.ts',
     description: 'Every minute: finds due SLA clocks, alerts and escalates',
     trigger: { kind: 'schedule', everyMinutes: 1 },
-    uses: { table: 'readwrite', queues: ['classify', 'level1', 'level2', 'level3', 'level4'], sendMail: true },
+    uses: {
+      table: 'readwrite',
+      queues: ['classify', 'level1', 'level2', 'level3', 'level4'],
+      sendMail: true,
+    },
     timeoutSeconds: 50,
   },
   level1Worker: levelWorker(1),

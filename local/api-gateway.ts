@@ -8,7 +8,11 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { FunctionName, RouteSpec } from '../functions/system.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
 
-export type LocalRoute = RouteSpec & { functionName: FunctionName; handler: LambdaHandler; timeoutSeconds: number };
+export type LocalRoute = RouteSpec & {
+  functionName: FunctionName;
+  handler: LambdaHandler;
+  timeoutSeconds: number;
+};
 export type ExtraEndpoint = { path: string; respond: () => { statusCode: number; body: unknown } };
 
 /** API Gateway's payload limit is 10 MB; a support request never needs a tenth of it. */
@@ -37,7 +41,8 @@ export function startApiGateway(options: {
   const server = createServer((req, res) => {
     handle(req, res, routes, options.extra ?? [], options.log).catch((error) => {
       options.log?.(`api: ${(error as Error).stack}`);
-      if (!res.headersSent) send(res, 500, { error: { code: 'internal_error', message: 'The local gateway failed' } });
+      if (!res.headersSent)
+        send(res, 500, { error: { code: 'internal_error', message: 'The local gateway failed' } });
     });
   });
   // Support cases are small; a slow or stuck client must not hold a socket forever.
@@ -71,26 +76,37 @@ async function handle(
   const route = pathMatches.find((r) => r.method === method);
   if (!route) {
     if (pathMatches.length > 0) {
-      return send(res, 405, { error: { code: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}` } });
+      return send(res, 405, {
+        error: { code: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}` },
+      });
     }
-    return send(res, 404, { error: { code: 'route_not_found', message: `No route ${method} ${url.pathname}` } });
+    return send(res, 404, {
+      error: { code: 'route_not_found', message: `No route ${method} ${url.pathname}` },
+    });
   }
   const body = await readBody(req);
   if (body === 'too-large') {
-    return send(res, 413, { error: { code: 'body_too_large', message: `The body may hold at most ${MAX_BODY_BYTES} bytes` } });
+    return send(res, 413, {
+      error: { code: 'body_too_large', message: `The body may hold at most ${MAX_BODY_BYTES} bytes` },
+    });
   }
   const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
   const event = toEvent(req, url, method, route, values, body);
   const started = Date.now();
   let result: APIGatewayProxyStructuredResultV2;
   try {
-    result = (await route.handler(event, lambdaContext(route.functionName, route.timeoutSeconds))) as APIGatewayProxyStructuredResultV2;
+    result = (await route.handler(
+      event,
+      lambdaContext(route.functionName, route.timeoutSeconds),
+    )) as APIGatewayProxyStructuredResultV2;
   } catch (error) {
     // What API Gateway does when the function itself fails: a 500 that reveals nothing.
     log?.(`${route.functionName} failed: ${(error as Error).stack}`);
     return send(res, 500, { error: { code: 'internal_error', message: 'Internal Server Error' } });
   }
-  log?.(`${method} ${url.pathname} → ${result.statusCode} (${route.functionName}, ${Date.now() - started} ms)`);
+  log?.(
+    `${method} ${url.pathname} → ${result.statusCode} (${route.functionName}, ${Date.now() - started} ms)`,
+  );
   res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>) });
   res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }
@@ -108,8 +124,11 @@ function toEvent(
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const pathParameters = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
+  const pathParameters = Object.fromEntries(
+    route.names.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
+  );
   const routeKey = `${route.method} ${route.path}`;
   const now = new Date();
   const text = body.toString('utf8');

@@ -23,5 +23,10 @@ if (unknown.length > 0 || levels.some((l) => !Number.isInteger(l) || l < 1 || l 
 }
 const key = await loadOrCreateKey(devIssuerKeyFile(readLocalSettings().TIERDESK_DATA_DIR));
 console.log(
-  await issueAgentToken(key, { subject: values.subject ?? 'local-agent', roles: roles as AgentRole[], levels, expiresIn: values.expires ?? '8h' }),
+  await issueAgentToken(key, {
+    subject: values.subject ?? 'local-agent',
+    roles: roles as AgentRole[],
+    levels,
+    expiresIn: values.expires ?? '8h',
+  }),
 );

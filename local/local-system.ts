@@ -89,7 +89,12 @@ async function start(
 
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials });
-  const sqs = new SQSClient({ endpoint: sqsS3.endpoint, region: REGION, credentials });
+  const sqs = new SQSClient({
+    endpoint: sqsS3.endpoint,
+    region: REGION,
+    credentials,
+    useQueueUrlAsEndpoint: false,
+  });
   const s3 = new S3Client({ endpoint: sqsS3.endpoint, region: REGION, credentials, forcePathStyle: true });
   stops.push(async () => {
     dynamoClient.destroy();
@@ -127,9 +132,15 @@ async function start(
       { name: 'dynamodb', address: dynamo.endpoint, probe: { http: dynamo.endpoint } },
       { name: 'sqs', address: sqsS3.endpoint, probe: { http: `${sqsS3.endpoint}/health` } },
       { name: 'ses', address: `${ses.endpoint}/ (viewer)`, probe: { http: `${ses.endpoint}/health-check` } },
-      { name: 'smtp', address: `127.0.0.1:${smtpPort}`, probe: { tcp: { host: '127.0.0.1', port: smtpPort } } },
+      {
+        name: 'smtp',
+        address: `127.0.0.1:${smtpPort}`,
+        probe: { tcp: { host: '127.0.0.1', port: smtpPort } },
+      },
     ]),
-    ...Object.fromEntries(Object.entries(queues).map(([name, q]) => [ENV.queueUrl(name as QueueName), q.url])),
+    ...Object.fromEntries(
+      Object.entries(queues).map(([name, q]) => [ENV.queueUrl(name as QueueName), q.url]),
+    ),
   });
 
   const handlers = await loadHandlers();
@@ -143,7 +154,8 @@ async function start(
     const timeoutSeconds = spec.timeoutSeconds ?? FUNCTION_TIMEOUT_SECONDS;
     const trigger = spec.trigger;
     if (trigger.kind === 'http') {
-      for (const route of trigger.routes) routes.push({ ...route, functionName: name, handler, timeoutSeconds });
+      for (const route of trigger.routes)
+        routes.push({ ...route, functionName: name, handler, timeoutSeconds });
     } else if (trigger.kind === 'queue') {
       const queue = queues[trigger.queue];
       pollers.push(
@@ -154,7 +166,8 @@ async function start(
           functionName: name,
           handler,
           batchSize: QUEUES[trigger.queue].batchSize,
-          visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? QUEUES[trigger.queue].visibilityTimeoutSeconds,
+          visibilityTimeoutSeconds:
+            options.visibilityTimeoutSeconds ?? QUEUES[trigger.queue].visibilityTimeoutSeconds,
           timeoutSeconds,
           log,
         }),
@@ -168,7 +181,14 @@ async function start(
         log,
       });
     } else {
-      smtp = await startSmtpIntake({ port: smtpPort, s3, bucket: names.rawMailBucket, handler, timeoutSeconds, log });
+      smtp = await startSmtpIntake({
+        port: smtpPort,
+        s3,
+        bucket: names.rawMailBucket,
+        handler,
+        timeoutSeconds,
+        log,
+      });
       stops.push(smtp.stop);
     }
   }
@@ -224,7 +244,9 @@ async function loadHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
     const saved = { ...process.env };
     Object.assign(process.env, spec.environment ?? {});
     try {
-      const module = (await import(`${pathToFileURL(join(ROOT, spec.entry)).href}?function=${name}`)) as { handler?: LambdaHandler };
+      const module = (await import(`${pathToFileURL(join(ROOT, spec.entry)).href}?function=${name}`)) as {
+        handler?: LambdaHandler;
+      };
       if (typeof module.handler !== 'function') throw new Error(`${spec.entry} exports no handler`);
       handlers[name] = module.handler;
     } finally {

@@ -31,9 +31,11 @@ export async function provisionTable(client: DynamoDBClient, tableName: string):
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
         { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
       ],
-      AttributeDefinitions: [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...indexes.flatMap((i) => [i.pk, i.sk])].map(
-        (name) => ({ AttributeName: name, AttributeType: 'S' }),
-      ),
+      AttributeDefinitions: [
+        TABLE_KEYS.partitionKey,
+        TABLE_KEYS.sortKey,
+        ...indexes.flatMap((i) => [i.pk, i.sk]),
+      ].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
       GlobalSecondaryIndexes: indexes.map((i) => ({
         IndexName: i.name,
         KeySchema: [
@@ -52,10 +54,15 @@ export async function provisionTable(client: DynamoDBClient, tableName: string):
   );
 }
 
-export async function provisionQueues(client: SQSClient, prefix: string): Promise<Record<QueueName, ProvisionedQueue>> {
+export async function provisionQueues(
+  client: SQSClient,
+  prefix: string,
+): Promise<Record<QueueName, ProvisionedQueue>> {
   const result = {} as Record<QueueName, ProvisionedQueue>;
   for (const [name, spec] of Object.entries(QUEUES) as Array<[QueueName, (typeof QUEUES)[QueueName]]>) {
-    const dlq = await createQueue(client, `${prefix}${name}-dlq`, { MessageRetentionPeriod: String(14 * 86_400) });
+    const dlq = await createQueue(client, `${prefix}${name}-dlq`, {
+      MessageRetentionPeriod: String(14 * 86_400),
+    });
     const queue = await createQueue(client, `${prefix}${name}`, {
       VisibilityTimeout: String(spec.visibilityTimeoutSeconds),
       RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: spec.maxReceiveCount }),
@@ -68,7 +75,9 @@ export async function provisionQueues(client: SQSClient, prefix: string): Promis
 async function createQueue(client: SQSClient, name: string, attributes: Record<string, string>) {
   const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
   if (!QueueUrl) throw new Error(`fauxqs returned no URL for ${name}`);
-  const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
+  );
   return { url: QueueUrl, arn: Attributes?.QueueArn ?? '' };
 }
 

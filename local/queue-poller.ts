@@ -67,7 +67,9 @@ export class QueuePoller {
     const event: SQSEvent = { Records: Messages.map((m) => toRecord(m, o.queueArn)) };
     let failed: Set<string>;
     try {
-      const response = (await o.handler(event, lambdaContext(o.functionName, o.timeoutSeconds))) as SQSBatchResponse | undefined;
+      const response = (await o.handler(event, lambdaContext(o.functionName, o.timeoutSeconds))) as
+        | SQSBatchResponse
+        | undefined;
       failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (error) {
       // A thrown error fails the whole batch, exactly as with Lambda.
@@ -75,7 +77,8 @@ export class QueuePoller {
       failed = new Set(Messages.map((m) => m.MessageId ?? ''));
     }
     const done = Messages.filter((m) => !failed.has(m.MessageId ?? ''));
-    if (failed.size > 0) o.log(`${o.functionName}: ${failed.size} of ${Messages.length} message(s) will be retried`);
+    if (failed.size > 0)
+      o.log(`${o.functionName}: ${failed.size} of ${Messages.length} message(s) will be retried`);
     if (done.length > 0) {
       await o.client.send(
         new DeleteMessageBatchCommand({

@@ -10,7 +10,10 @@ const SettingsSchema = z.object({
   SQS_PORT: Port.default(4566),
   SES_PORT: Port.default(8005),
   SMTP_PORT: Port.default(2525),
-  TIERDESK_DATA_DIR: z.string().min(1).default(join(import.meta.dirname, '..', '.tierdesk-data')),
+  TIERDESK_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(join(import.meta.dirname, '..', '.tierdesk-data')),
   TIERDESK_MAIL_DOMAIN: z.string().min(3).default('tierdesk.localhost'),
 });
 

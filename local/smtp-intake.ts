@@ -41,13 +41,26 @@ export async function startSmtpIntake(options: {
         const recipients = session.envelope.rcptTo.map((r) => r.address);
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         options.s3
-          .send(new PutObjectCommand({ Bucket: options.bucket, Key: `inbound/${id}`, Body: raw, ContentType: 'message/rfc822' }))
+          .send(
+            new PutObjectCommand({
+              Bucket: options.bucket,
+              Key: `inbound/${id}`,
+              Body: raw,
+              ContentType: 'message/rfc822',
+            }),
+          )
           .then(() => {
             callback(null, `Queued as ${id}`);
             const delivery = deliver(id, from, recipients).finally(() => pending.delete(delivery));
             pending.add(delivery);
           })
-          .catch((error: Error) => callback(Object.assign(new Error(`Could not store the message: ${error.message}`), { responseCode: 451 })));
+          .catch((error: Error) =>
+            callback(
+              Object.assign(new Error(`Could not store the message: ${error.message}`), {
+                responseCode: 451,
+              }),
+            ),
+          );
       });
     },
   });
@@ -105,7 +118,14 @@ function sesEvent(id: string, from: string, recipients: string[]) {
             destination: recipients,
             headersTruncated: false,
             headers: [],
-            commonHeaders: { from: [from], to: recipients, returnPath: from, messageId: '', date: now, subject: '' },
+            commonHeaders: {
+              from: [from],
+              to: recipients,
+              returnPath: from,
+              messageId: '',
+              date: now,
+              subject: '',
+            },
           },
           receipt: {
             timestamp: now,
@@ -117,7 +137,11 @@ function sesEvent(id: string, from: string, recipients: string[]) {
             dkimVerdict: verdict,
             dmarcVerdict: verdict,
             dmarcPolicy: 'none',
-            action: { type: 'Lambda', invocationType: 'Event', functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:emailIntake' },
+            action: {
+              type: 'Lambda',
+              invocationType: 'Event',
+              functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:emailIntake',
+            },
           },
         },
       },

@@ -1,7 +1,8 @@
 // npm start: the whole desk on this machine. Ctrl-C or SIGTERM stops every server and the
 // DynamoDB Local JVM.
-import { JavaMissingError } from './servers/dynamodb-local.ts';
+
 import { startLocalSystem } from './local-system.ts';
+import { JavaMissingError } from './servers/dynamodb-local.ts';
 import { readLocalSettings } from './settings.ts';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';

@@ -12,7 +12,11 @@ const size = process.argv[2] ?? 'medium';
 // eld's exports map hides its data files; find the package folder from its main entry.
 const eldRoot = join(dirname(fileURLToPath(import.meta.resolve('eld'))), '../..');
 const { ngramsData } = (await import(pathToFileURL(join(eldRoot, 'src/ngrams', `${size}.js`)).href)) as {
-  ngramsData: { type: string; languages: Record<string, string>; ngrams: Record<string, Record<string, number>> };
+  ngramsData: {
+    type: string;
+    languages: Record<string, string>;
+    ngrams: Record<string, Record<string, number>>;
+  };
 };
 
 const oldIdOf = new Map(Object.entries(ngramsData.languages).map(([id, code]) => [code, Number(id)]));

@@ -2,7 +2,7 @@
 import { wire } from '../../shared/adapters/wiring.ts';
 import { CasePath, DeflectionBody } from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
-import { customerView } from '../../shared/use-cases/case-access.ts';
+import { customerView, loadCaseFor } from '../../shared/use-cases/case-access.ts';
 import { confirmDeflectionUseCase } from '../../shared/use-cases/confirm-deflection.ts';
 import { FUNCTIONS } from '../system.ts';
 
@@ -15,8 +15,10 @@ export const handler = httpFunction(
   {
     'POST /cases/{id}/deflection': async (request) => {
       const { id } = CasePath.parse(request.pathParameters);
+      // Who may touch the case is settled before the body is even read.
+      const supportCase = await loadCaseFor(deps.store, request.caller, id);
       const { articleId } = parseBody(request, DeflectionBody);
-      const c = await confirmDeflectionUseCase(deps, request.caller, id, articleId);
+      const c = await confirmDeflectionUseCase(deps, supportCase, articleId);
       return { statusCode: 200, body: customerView(c) };
     },
   },

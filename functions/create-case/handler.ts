@@ -1,22 +1,32 @@
 // POST /cases — first-level intake from web forms and the API.
 import { wire } from '../../shared/adapters/wiring.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
-import { CaseCreatedSchema, CreateCaseBody } from '../../shared/http/api-schemas.ts';
 import { HttpProblem } from '../../shared/http/api-error.ts';
+import { CaseCreatedSchema, CreateCaseBody } from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
 import { openCaseUseCase } from '../../shared/use-cases/open-case.ts';
 import { FUNCTIONS } from '../system.ts';
 
 const spec = FUNCTIONS.createCase;
 const wired = wire(spec);
-const deps = { store: wired.caseStore(), queues: wired.workQueues(), classifier: defaultClassifier(), clock: wired.clock };
+const deps = {
+  store: wired.caseStore(),
+  queues: wired.workQueues(),
+  classifier: defaultClassifier(),
+  clock: wired.clock,
+};
 
 export const handler = httpFunction(spec, {
   'POST /cases': async (request) => {
     const intake = parseBody(request, CreateCaseBody);
     const idempotencyKey = request.headers['idempotency-key'];
     if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 255)) {
-      throw new HttpProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters', 'Idempotency-Key');
+      throw new HttpProblem(
+        400,
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1 to 255 characters',
+        'Idempotency-Key',
+      );
     }
     const result = await openCaseUseCase(deps, intake, {
       ...(idempotencyKey ? { idempotencyKey } : {}),

@@ -18,7 +18,12 @@ export const RAW_MAIL_PREFIX = 'inbound/';
 // requires headers such as Subject that SES omits when a message lacks them.)
 const SesReceiptEventSchema = z.object({
   Records: z
-    .array(z.object({ eventSource: z.literal('aws:ses'), ses: z.object({ mail: z.object({ messageId: z.string().min(1) }) }) }))
+    .array(
+      z.object({
+        eventSource: z.literal('aws:ses'),
+        ses: z.object({ mail: z.object({ messageId: z.string().min(1) }) }),
+      }),
+    )
     .min(1),
 });
 

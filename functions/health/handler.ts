@@ -13,7 +13,14 @@ const wired = wire(spec);
 const store = wired.caseStore();
 
 const ProbeSchema = z.array(
-  z.object({ name: z.string(), address: z.string(), probe: z.union([z.object({ http: z.url() }), z.object({ tcp: z.object({ host: z.string(), port: z.number() }) })]) }),
+  z.object({
+    name: z.string(),
+    address: z.string(),
+    probe: z.union([
+      z.object({ http: z.url() }),
+      z.object({ tcp: z.object({ host: z.string(), port: z.number() }) }),
+    ]),
+  }),
 );
 const probes = ProbeSchema.parse(JSON.parse(process.env.HEALTH_PROBES ?? '[]'));
 const PROBE_TIMEOUT_MS = 1500;
@@ -25,7 +32,9 @@ export const handler = httpFunction(spec, {
     const components: Record<string, Component> = {};
     const checks = [
       check('table', process.env.AWS_ENDPOINT_URL_DYNAMODB, () => store.ping()),
-      ...probes.map((p) => check(p.name, p.address, () => ('http' in p.probe ? httpProbe(p.probe.http) : tcpProbe(p.probe.tcp)))),
+      ...probes.map((p) =>
+        check(p.name, p.address, () => ('http' in p.probe ? httpProbe(p.probe.http) : tcpProbe(p.probe.tcp))),
+      ),
     ];
     for (const [name, component] of await Promise.all(checks)) components[name] = component;
     const ok = Object.values(components).every((c) => c.state === 'up');
@@ -33,7 +42,11 @@ export const handler = httpFunction(spec, {
   },
 });
 
-async function check(name: string, address: string | undefined, probe: () => Promise<void>): Promise<[string, Component]> {
+async function check(
+  name: string,
+  address: string | undefined,
+  probe: () => Promise<void>,
+): Promise<[string, Component]> {
   try {
     await probe();
     return [name, { state: 'up', ...(address ? { address } : {}) }];

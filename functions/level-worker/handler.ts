@@ -21,4 +21,6 @@ const EscalationSchema = z.object({
   reason: z.string(),
 });
 
-export const handler = queueFunction(spec, EscalationSchema, (message) => takeIntoLevelUseCase(deps, message));
+export const handler = queueFunction(spec, EscalationSchema, (message) =>
+  takeIntoLevelUseCase(deps, message),
+);

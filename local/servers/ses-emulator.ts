@@ -5,8 +5,10 @@ import sesLocal from 'aws-ses-v2-local';
 export type SesEmulator = { endpoint: string; port: number; stop(): Promise<void> };
 
 export async function startSesEmulator(options: { port: number }): Promise<SesEmulator> {
-  // A CommonJS module whose default export is `exports.default`.
-  const server: Server = await sesLocal.default({ host: '127.0.0.1', port: options.port });
+  // A CommonJS module with `exports.default`: Node's ESM loader and Vite's runner wrap it
+  // differently, so take whichever of the two is the function.
+  const start = (typeof sesLocal === 'function' ? sesLocal : sesLocal.default) as typeof sesLocal.default;
+  const server: Server = await start({ host: '127.0.0.1', port: options.port });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

@@ -1,14 +1,23 @@
 // fauxqs: SQS and S3 on one local endpoint, persisted in SQLite under the data folder.
-import net from 'node:net';
+
 import { mkdirSync } from 'node:fs';
+import net from 'node:net';
 import { startFauxqs } from 'fauxqs';
 
 export type SqsS3Emulator = { endpoint: string; port: number; stop(): Promise<void> };
 
-export async function startSqsS3Emulator(options: { port: number; dataDir?: string }): Promise<SqsS3Emulator> {
+export async function startSqsS3Emulator(options: {
+  port: number;
+  dataDir?: string;
+}): Promise<SqsS3Emulator> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const server = await onLoopbackOnly(() =>
-    startFauxqs({ port: options.port, logger: false, host: '127.0.0.1', ...(options.dataDir ? { dataDir: options.dataDir } : {}) }),
+    startFauxqs({
+      port: options.port,
+      logger: false,
+      host: '127.0.0.1',
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    }),
   );
   return { endpoint: `http://127.0.0.1:${server.port}`, port: server.port, stop: () => server.stop() };
 }

@@ -20,7 +20,9 @@ export function dynamoDocumentClient(): DynamoDBDocumentClient {
 }
 
 export function sqsClient(): SQSClient {
-  sqs ??= new SQSClient({});
+  // Send to the configured endpoint, not the host inside a queue URL: emulators print
+  // queue URLs whose host does not resolve, and in AWS both are the same.
+  sqs ??= new SQSClient({ useQueueUrlAsEndpoint: false });
   return sqs;
 }
 

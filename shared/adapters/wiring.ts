@@ -26,7 +26,11 @@ export function wire(spec: FunctionSpec) {
     mailer: () => new SesMailer(sesClient(), get(ENV.mailFrom)),
     rawMail: () => new S3RawMailStore(s3Client(), get(ENV.rawMailBucket)),
     callers: () =>
-      new CallerResolver({ issuer: get(ENV.jwtIssuer), audience: get(ENV.jwtAudience), jwksUrl: get(ENV.jwksUrl) }),
+      new CallerResolver({
+        issuer: get(ENV.jwtIssuer),
+        audience: get(ENV.jwtAudience),
+        jwksUrl: get(ENV.jwksUrl),
+      }),
     publicBaseUrl: () => get(ENV.publicBaseUrl).replace(/\/$/, ''),
   };
 }

@@ -10,7 +10,10 @@ export class MissingSettingError extends Error {
   }
 }
 
-export function requireEnvironment(spec: FunctionSpec, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function requireEnvironment(
+  spec: FunctionSpec,
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   const names = environmentNames(spec);
   const missing = names.filter((name) => !env[name]);
   if (missing.length > 0) throw new MissingSettingError(missing, spec.entry);

@@ -25,7 +25,10 @@ export function composeAcknowledgement(input: AcknowledgementInput): ComposedEma
   const subject = m.ack.subject(c.reference, oneLine(c.problem.subject).slice(0, MAX_SUBJECT));
   const articles = level === 0 ? (c.classification?.articles ?? []) : [];
   const sections: Array<{ heading: string; lines: string[]; link?: string }> = [
-    { heading: m.ack.summaryHeading, lines: [oneLine(c.problem.subject), c.problem.description.slice(0, 1500)] },
+    {
+      heading: m.ack.summaryHeading,
+      lines: [oneLine(c.problem.subject), c.problem.description.slice(0, 1500)],
+    },
     { heading: m.ack.nextStepsHeading, lines: [m.ack.nextSteps[level]] },
     {
       heading: m.ack.slaHeading,
@@ -54,7 +57,12 @@ export function composeAcknowledgement(input: AcknowledgementInput): ComposedEma
     '',
     received,
     '',
-    ...sections.flatMap((s) => [...(s.heading ? [s.heading, '-'.repeat(s.heading.length)] : []), ...s.lines, ...(s.link ? [s.link] : []), '']),
+    ...sections.flatMap((s) => [
+      ...(s.heading ? [s.heading, '-'.repeat(s.heading.length)] : []),
+      ...s.lines,
+      ...(s.link ? [s.link] : []),
+      '',
+    ]),
     m.ack.replyHint,
     '',
     m.ack.signature,
@@ -84,7 +92,7 @@ export function durationText(d: Duration, m: Messages): string {
 /** Collapses line breaks and control characters: a subject or name stays one line. */
 export function oneLine(value: string): string {
   return value
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -13,9 +13,7 @@ export const CustomerSchema = z
     phone: text(40).optional().describe('Needed for a technical callback (level 2)'),
     organisation: text(200).optional(),
     language: z.enum(LANGUAGES).optional().describe('Preferred language, if the customer chose one'),
-    timeZone: text(64)
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')
-      .optional(),
+    timeZone: text(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').optional(),
   })
   .strict();
 

@@ -6,8 +6,16 @@ export type Duration = { amount: number; unit: 'minutes' | 'hours' | 'businessHo
 export type SlaTarget = { firstResponse: Duration; resolution: Duration; clock: '24x7' | 'business-hours' };
 
 export const DEFAULT_SLA_TARGETS: Record<Priority, SlaTarget> = {
-  P1: { firstResponse: { amount: 15, unit: 'minutes' }, resolution: { amount: 4, unit: 'hours' }, clock: '24x7' },
-  P2: { firstResponse: { amount: 30, unit: 'minutes' }, resolution: { amount: 8, unit: 'hours' }, clock: '24x7' },
+  P1: {
+    firstResponse: { amount: 15, unit: 'minutes' },
+    resolution: { amount: 4, unit: 'hours' },
+    clock: '24x7',
+  },
+  P2: {
+    firstResponse: { amount: 30, unit: 'minutes' },
+    resolution: { amount: 8, unit: 'hours' },
+    clock: '24x7',
+  },
   P3: {
     firstResponse: { amount: 4, unit: 'businessHours' },
     resolution: { amount: 3, unit: 'businessDays' },

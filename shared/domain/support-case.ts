@@ -133,7 +133,8 @@ export function correctClassification(
   now: Date,
 ): SupportCase {
   const current = c.classification;
-  if (!current || c.status === 'new') throw new InvalidTransitionError(c.status, 'be corrected before it is classified');
+  if (!current || c.status === 'new')
+    throw new InvalidTransitionError(c.status, 'be corrected before it is classified');
   if (isFinal(c.status)) throw new InvalidTransitionError(c.status, 'be reclassified');
   const corrected: Classification = {
     ...current,
@@ -151,7 +152,13 @@ export function correctClassification(
     level: k.level,
     priority: k.priority,
   });
-  const correction: ClassificationCorrection = { at: now.toISOString(), by, reason, from: pick(current), to: pick(corrected) };
+  const correction: ClassificationCorrection = {
+    at: now.toISOString(),
+    by,
+    reason,
+    from: pick(current),
+    to: pick(corrected),
+  };
   const status = corrected.level === 0 ? 'self-help' : 'open';
   return { ...next(c, now), classification: corrected, corrections: [...c.corrections, correction], status };
 }

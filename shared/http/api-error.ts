@@ -2,12 +2,12 @@
 // `{ "error": { "code", "message", "field"? } }`; a 5xx never carries internals.
 import { z } from 'zod';
 import {
+  CaseNotFoundError,
   ConcurrentUpdateError,
   type DomainError,
   ForbiddenError,
   IdempotencyKeyReusedError,
   InvalidTransitionError,
-  CaseNotFoundError,
   UnauthenticatedError,
   ValidationError,
 } from '../domain/errors.ts';
@@ -48,7 +48,10 @@ export type HttpErrorAnswer = { statusCode: number; body: ErrorBody; expected: b
 
 export function toHttpError(error: unknown): HttpErrorAnswer {
   if (error instanceof z.ZodError) {
-    const details = error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
+    const details = error.issues.map((issue) => ({
+      field: issue.path.join('.') || '(body)',
+      message: issue.message,
+    }));
     const first = details[0];
     return {
       statusCode: 400,
@@ -67,7 +70,9 @@ export function toHttpError(error: unknown): HttpErrorAnswer {
     return {
       statusCode: error.statusCode,
       expected: true,
-      body: { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+      body: {
+        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+      },
     };
   }
   for (const [type, statusCode] of STATUS_BY_DOMAIN_ERROR) {
@@ -92,6 +97,8 @@ export function toHttpError(error: unknown): HttpErrorAnswer {
   return {
     statusCode: 500,
     expected: false,
-    body: { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged' } },
+    body: {
+      error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged' },
+    },
   };
 }

@@ -9,7 +9,10 @@ import { ErrorBodySchema } from './api-error.ts';
 const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
 
 export const CreateCaseBody = IntakeSchema.extend({
-  channel: z.enum(['web', 'api']).default('web').describe('Email arrives through email intake, not this route'),
+  channel: z
+    .enum(['web', 'api'])
+    .default('web')
+    .describe('Email arrives through email intake, not this route'),
 });
 
 export const CaseCreatedSchema = z.object({
@@ -56,7 +59,13 @@ export const KbSearchResultSchema = z.object({
   query: z.string(),
   lang: z.enum(LANGUAGES),
   results: z.array(
-    z.object({ id: z.string(), lang: z.enum(LANGUAGES), title: z.string(), summary: z.string(), score: z.number() }),
+    z.object({
+      id: z.string(),
+      lang: z.enum(LANGUAGES),
+      title: z.string(),
+      summary: z.string(),
+      score: z.number(),
+    }),
   ),
 });
 
@@ -68,7 +77,12 @@ export const CorrectionBody = z
     impact: z.enum(GRADES).optional(),
     urgency: z.enum(GRADES).optional(),
     level: z.union(LEVELS.map((l) => z.literal(l))).optional(),
-    reason: z.string().trim().min(3).max(1000).describe('Why the agent corrects it; kept with the correction'),
+    reason: z
+      .string()
+      .trim()
+      .min(3)
+      .max(1000)
+      .describe('Why the agent corrects it; kept with the correction'),
   })
   .strict()
   .refine((b) => b.category ?? b.impact ?? b.urgency ?? b.level !== undefined, {
@@ -80,11 +94,20 @@ export const DeflectionBody = z.object({ articleId: z.string().min(1).max(100) }
 export const LevelPath = z.object({ level: z.coerce.number().int().min(1).max(4) });
 export const LevelQueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) });
 
-export const CaseViewSchema = z.object({ id: CaseId, reference: z.string(), status: z.enum(CASE_STATUSES) }).loose();
+export const CaseViewSchema = z
+  .object({ id: CaseId, reference: z.string(), status: z.enum(CASE_STATUSES) })
+  .loose();
 
 export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  components: z.record(z.string(), z.object({ state: z.enum(['up', 'down']), address: z.string().optional(), detail: z.string().optional() })),
+  components: z.record(
+    z.string(),
+    z.object({
+      state: z.enum(['up', 'down']),
+      address: z.string().optional(),
+      detail: z.string().optional(),
+    }),
+  ),
 });
 
 export type RouteSchemas = {
@@ -96,7 +119,10 @@ export type RouteSchemas = {
 };
 
 export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
-  'GET /health': { summary: 'Health of tierdesk and its components', responses: { 200: HealthSchema, 503: HealthSchema } },
+  'GET /health': {
+    summary: 'Health of tierdesk and its components',
+    responses: { 200: HealthSchema, 503: HealthSchema },
+  },
   'GET /openapi.json': { summary: 'This document', responses: { 200: z.object({}).loose() } },
   'POST /cases': {
     summary: 'Open a case (web form or API). Honours the Idempotency-Key header.',
@@ -104,7 +130,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     responses: { 201: CaseCreatedSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 422: ErrorBodySchema },
   },
   'GET /cases/{id}': {
-    summary: "A case, for its customer (case token) or an agent (JWT)",
+    summary: 'A case, for its customer (case token) or an agent (JWT)',
     path: CasePath,
     responses: { 200: CaseViewSchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
   },
@@ -112,19 +138,35 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     summary: 'The customer confirms that a suggested article solved the problem',
     path: CasePath,
     body: DeflectionBody,
-    responses: { 200: CaseViewSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema },
+    responses: {
+      200: CaseViewSchema,
+      400: ErrorBodySchema,
+      401: ErrorBodySchema,
+      403: ErrorBodySchema,
+      409: ErrorBodySchema,
+    },
   },
   'PUT /cases/{id}/classification': {
     summary: "An agent corrects the case's classification; the correction is recorded",
     path: CasePath,
     body: CorrectionBody,
-    responses: { 200: CaseViewSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema },
+    responses: {
+      200: CaseViewSchema,
+      400: ErrorBodySchema,
+      401: ErrorBodySchema,
+      403: ErrorBodySchema,
+      409: ErrorBodySchema,
+    },
   },
   'GET /queues/{level}': {
     summary: 'The open cases of a level, most urgent and oldest first',
     path: LevelPath,
     query: LevelQueueQuery,
-    responses: { 200: z.object({ level: z.number(), cases: z.array(CaseViewSchema) }), 401: ErrorBodySchema, 403: ErrorBodySchema },
+    responses: {
+      200: z.object({ level: z.number(), cases: z.array(CaseViewSchema) }),
+      401: ErrorBodySchema,
+      403: ErrorBodySchema,
+    },
   },
   'POST /triage': {
     summary: 'Classify a draft while the customer types; creates nothing',

@@ -2,10 +2,10 @@
 // JWTs are verified here with jose — against Cognito's JWKS in AWS, against the local
 // development issuer on a laptop — so the same code decides in both places.
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { type Access, AGENT_ROLES, type AgentRole } from '../../functions/system.ts';
 import { isCustomerToken } from '../domain/access-token.ts';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
 import { QUEUED_LEVELS, type QueuedLevel } from '../domain/support-model.ts';
-import { AGENT_ROLES, type Access, type AgentRole } from '../../functions/system.ts';
 
 export type AgentCaller = { kind: 'agent'; subject: string; roles: AgentRole[]; levels: QueuedLevel[] };
 export type Caller = { kind: 'anonymous' } | { kind: 'customer'; token: string } | AgentCaller;
@@ -51,7 +51,9 @@ export class CallerResolver {
     if (!audiences.includes(this.settings.audience)) {
       throw new UnauthenticatedError('The bearer token was issued for another application');
     }
-    const groups = Array.isArray(payload[GROUPS_CLAIM]) ? (payload[GROUPS_CLAIM] as unknown[]).map(String) : [];
+    const groups = Array.isArray(payload[GROUPS_CLAIM])
+      ? (payload[GROUPS_CLAIM] as unknown[]).map(String)
+      : [];
     return {
       kind: 'agent',
       subject: String(payload.sub ?? 'unknown'),

@@ -36,7 +36,8 @@ export function httpFunction(
   if (spec.trigger.kind !== 'http') throw new Error(`${spec.entry} is not an HTTP function`);
   const routes = new Map(spec.trigger.routes.map((route) => [`${route.method} ${route.path}`, route]));
   for (const key of Object.keys(handlers)) {
-    if (!routes.has(key)) throw new Error(`${spec.entry} handles ${key}, which functions/system.ts does not declare`);
+    if (!routes.has(key))
+      throw new Error(`${spec.entry} handles ${key}, which functions/system.ts does not declare`);
   }
 
   const dispatch = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -44,8 +45,11 @@ export function httpFunction(
     const handle = handlers[event.routeKey];
     if (!route || !handle) throw new HttpProblem(404, 'route_not_found', `No route ${event.routeKey}`);
     const headers = lowerCaseHeaders(event.headers);
-    if (route.access.kind !== 'public' && !callers) throw new Error(`${event.routeKey} needs a CallerResolver`);
-    const caller = callers ? await callers.resolve(headers.authorization, route.access) : { kind: 'anonymous' as const };
+    if (route.access.kind !== 'public' && !callers)
+      throw new Error(`${event.routeKey} needs a CallerResolver`);
+    const caller = callers
+      ? await callers.resolve(headers.authorization, route.access)
+      : { kind: 'anonymous' as const };
     const answer = await handle({
       event,
       route,
@@ -73,7 +77,11 @@ export function parseBody<S extends z.ZodType>(request: HttpRequest, schema: S):
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw new HttpProblem(415, 'unsupported_media_type', 'Send the body as application/json', 'Content-Type');
   }
-  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
     throw new HttpProblem(413, 'body_too_large', `The body may hold at most ${MAX_BODY_BYTES} bytes`);
   }
@@ -98,7 +106,8 @@ function jsonErrors(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPro
   return {
     onError: async (request) => {
       const answer = toHttpError(request.error);
-      if (answer.expected) logger.info('refused', { statusCode: answer.statusCode, code: answer.body.error.code });
+      if (answer.expected)
+        logger.info('refused', { statusCode: answer.statusCode, code: answer.body.error.code });
       else logger.error('failed', request.error as Error);
       request.response = json(answer.statusCode, answer.body);
     },
@@ -107,7 +116,8 @@ function jsonErrors(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPro
 
 function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) out[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (value !== undefined) out[name.toLowerCase()] = value;
   return out;
 }
 

@@ -6,7 +6,10 @@ import { allRoutes } from '../../functions/system.ts';
 import { ROUTE_SCHEMAS } from './api-schemas.ts';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 };
 
@@ -17,14 +20,28 @@ export function buildOpenApiDocument(serverUrl?: string) {
     const schemas = ROUTE_SCHEMAS[key];
     if (!schemas) throw new Error(`No schemas for ${key} in shared/http/api-schemas.ts`);
     const parameters = [
-      ...Object.entries(schemas.path?.shape ?? {}).map(([name, s]) => ({ name, in: 'path', required: true, schema: jsonSchema(s as z.ZodType, 'input') })),
+      ...Object.entries(schemas.path?.shape ?? {}).map(([name, s]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: jsonSchema(s as z.ZodType, 'input'),
+      })),
       ...Object.entries(schemas.query?.shape ?? {}).map(([name, s]) => ({
         name,
         in: 'query',
         required: !(s as z.ZodType).safeParse(undefined).success,
         schema: jsonSchema(s as z.ZodType, 'input'),
       })),
-      ...(key === 'POST /cases' ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }] : []),
+      ...(key === 'POST /cases'
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', maxLength: 255 },
+            },
+          ]
+        : []),
     ];
     const security =
       route.access.kind === 'public'
@@ -42,24 +59,45 @@ export function buildOpenApiDocument(serverUrl?: string) {
       security,
       ...(parameters.length ? { parameters } : {}),
       ...(schemas.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(schemas.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(schemas.body, 'input') } },
+            },
+          }
         : {}),
       responses: Object.fromEntries(
         Object.entries(schemas.responses).map(([status, s]) => [
           status,
-          { description: status.startsWith('2') ? 'OK' : 'Error', content: { 'application/json': { schema: jsonSchema(s, 'output') } } },
+          {
+            description: status.startsWith('2') ? 'OK' : 'Error',
+            content: { 'application/json': { schema: jsonSchema(s, 'output') } },
+          },
         ]),
       ),
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'tierdesk', version: '0.1.0', description: 'Tiered IT support desk: intake, classification, escalation.' },
+    info: {
+      title: 'tierdesk',
+      version: '0.1.0',
+      description: 'Tiered IT support desk: intake, classification, escalation.',
+    },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
       securitySchemes: {
-        caseToken: { type: 'http', scheme: 'bearer', description: "The case's access token (tdc_…), given at intake and in the acknowledgement" },
-        agentJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito (AWS) or the local development issuer' },
+        caseToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The case's access token (tdc_…), given at intake and in the acknowledgement",
+        },
+        agentJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito (AWS) or the local development issuer',
+        },
       },
     },
     paths,
@@ -68,6 +106,9 @@ export function buildOpenApiDocument(serverUrl?: string) {
 
 /** `GET /cases/{id}` → `getCasesId`. */
 function operationId(method: string, path: string): string {
-  const words = path.replace(/[{}]/g, '').split(/[^a-zA-Z0-9]+/).filter(Boolean);
+  const words = path
+    .replace(/[{}]/g, '')
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean);
   return method.toLowerCase() + words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
 }

@@ -18,7 +18,8 @@ export const en: Messages = {
       4: 'This item is maintained by an external vendor. We will ask for your consent before we pass your request on to them, and we will keep track of it for you.',
     },
     slaHeading: 'Our service level',
-    sla: (firstResponse, resolution) => `First response within ${firstResponse}, target resolution within ${resolution}.`,
+    sla: (firstResponse, resolution) =>
+      `First response within ${firstResponse}, target resolution within ${resolution}.`,
     missingHeading: 'Please send us the following',
     missingIntro: 'So that nobody has to ask you again, please reply to this email with:',
     articlesHeading: 'These articles may help',

@@ -57,7 +57,12 @@ export class KnowledgeBase {
 
   /** Loads an index that `serialize()` wrote, already parsed (e.g. imported as JSON). */
   static load(parsed: unknown): KnowledgeBase {
-    return new KnowledgeBase(MiniSearch.loadJS<IndexedArticle>(parsed as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions()));
+    return new KnowledgeBase(
+      MiniSearch.loadJS<IndexedArticle>(
+        parsed as Parameters<typeof MiniSearch.loadJS>[0],
+        miniSearchOptions(),
+      ),
+    );
   }
 
   get size(): number {
@@ -70,7 +75,9 @@ export class KnowledgeBase {
 
   search(query: string, language: Language, options: SearchOptions = {}): ArticleHit[] {
     const words = (query.match(WORD) ?? []).slice(0, options.maxWords ?? 60);
-    const terms = [...new Set(words.map((w) => languageTerm(w, language)).filter((t): t is string => t !== null))];
+    const terms = [
+      ...new Set(words.map((w) => languageTerm(w, language)).filter((t): t is string => t !== null)),
+    ];
     if (terms.length === 0) return [];
     const typos = options.typoTolerance !== false;
     const results = this.index.search(

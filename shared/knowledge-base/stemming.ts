@@ -1,8 +1,8 @@
 // Snowball stemmers, one per language, made on first use (each costs a few milliseconds),
 // with a cache: the same words come back again and again in support requests.
 import snowball from 'snowball-stemmers';
-import type { Language } from '../domain/support-model.ts';
 import { normalize } from '../domain/classification/text-normalizer.ts';
+import type { Language } from '../domain/support-model.ts';
 
 const ALGORITHM: Record<Language, string> = {
   en: 'english',

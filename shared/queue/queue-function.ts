@@ -27,7 +27,8 @@ export function queueFunction<S extends z.ZodType>(
       throw new PoisonMessageError(`message ${record.messageId} is not JSON`);
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new PoisonMessageError(`message ${record.messageId}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new PoisonMessageError(`message ${record.messageId}: ${parsed.error.issues[0]?.message}`);
     const outcome = await handleMessage(parsed.data, record);
     logger.info('processed', {
       messageId: record.messageId,

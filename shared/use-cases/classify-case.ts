@@ -12,13 +12,14 @@
  * no second classification, no second email (a crash between sending and marking it sent
  * is the one window in which a retry would send it again — never lose it).
  */
-import { composeAcknowledgement } from '../domain/acknowledgement.ts';
+
 import { newCustomerToken } from '../domain/access-token.ts';
+import { composeAcknowledgement } from '../domain/acknowledgement.ts';
 import { CLASSIFIER_VERSION, type Classifier } from '../domain/classification/classifier.ts';
 import { DEFAULT_SLA_TARGETS } from '../domain/sla-policy.ts';
 import {
-  classify,
   type Classification,
+  classify,
   grantAccessToken,
   markAcknowledged,
   type SupportCase,

@@ -1,7 +1,8 @@
 /**
  * Confirm a deflection (level 0 self-help).
  *
- * Input: the customer (case token), the case id and the article that solved the problem.
+ * Input: the case, already loaded for its customer (case-access.ts), and the article that
+ * solved the problem.
  * Output: the case, now closed as deflected.
  * Primary course: the article must be one the case suggested; the status moves from
  * self-help to deflected in a conditional write. Confirming twice is answered with the
@@ -9,21 +10,20 @@
  */
 import { ValidationError } from '../domain/errors.ts';
 import { confirmDeflection, type SupportCase } from '../domain/support-case.ts';
-import type { Caller } from '../http/caller.ts';
-import { loadCaseFor } from './case-access.ts';
 import type { CaseStore, Clock } from './ports.ts';
 
 export async function confirmDeflectionUseCase(
   deps: { store: CaseStore; clock: Clock },
-  caller: Caller,
-  caseId: string,
+  c: SupportCase,
   articleId: string,
 ): Promise<SupportCase> {
-  const c = await loadCaseFor(deps.store, caller, caseId);
   if (c.status === 'deflected' && c.deflectedArticle === articleId) return c;
   const suggested = c.classification?.articles.map((a) => a.id) ?? [];
   if (c.status === 'self-help' && !suggested.includes(articleId)) {
-    throw new ValidationError(`Article ${articleId} was not suggested for this case (${suggested.join(', ')})`, 'articleId');
+    throw new ValidationError(
+      `Article ${articleId} was not suggested for this case (${suggested.join(', ')})`,
+      'articleId',
+    );
   }
   const closed = confirmDeflection(c, articleId, deps.clock());
   await deps.store.update(closed);

@@ -12,12 +12,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
+import { newCustomerToken } from '../domain/access-token.ts';
 import type { Classifier } from '../domain/classification/classifier.ts';
 import type { LanguageHints } from '../domain/classification/language-detector.ts';
 import type { Fact, Intake } from '../domain/intake-record.ts';
-import { openCase, type CaseStatus } from '../domain/support-case.ts';
+import { type CaseStatus, openCase } from '../domain/support-case.ts';
 import type { Language } from '../domain/support-model.ts';
-import { newCustomerToken } from '../domain/access-token.ts';
 import { type CaseStore, type Clock, ReferenceTakenError, type WorkQueues } from './ports.ts';
 
 export type OpenCaseResult = {

@@ -10,10 +10,10 @@
  *  3. A reference `[TD-…]` in the subject from the case's customer adds a follow-up.
  *  4. Anything else opens a case through the same intake as the web form.
  */
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { type Intake, IntakeSchema } from '../domain/intake-record.ts';
 import { addFollowUp } from '../domain/support-case.ts';
-import { openCaseUseCase, type OpenCaseDeps } from './open-case.ts';
+import { type OpenCaseDeps, openCaseUseCase } from './open-case.ts';
 import type { MailRejections } from './ports.ts';
 
 export type EmailOutcome =
@@ -26,7 +26,11 @@ export type ReceiveEmailDeps = OpenCaseDeps & { rejections: MailRejections; ownA
 const REFERENCE_IN_SUBJECT = /\[(TD-[0-9A-HJKMNP-TV-Z]{7})\]/i;
 const MAX_DESCRIPTION = 20_000;
 
-export async function receiveEmailUseCase(deps: ReceiveEmailDeps, raw: Buffer, rawKey: string): Promise<EmailOutcome> {
+export async function receiveEmailUseCase(
+  deps: ReceiveEmailDeps,
+  raw: Buffer,
+  rawKey: string,
+): Promise<EmailOutcome> {
   let mail: ParsedMail;
   try {
     mail = await simpleParser(raw, { skipHtmlToText: false, maxHtmlLengthToParse: 2_000_000 });
@@ -52,7 +56,13 @@ export async function receiveEmailUseCase(deps: ReceiveEmailDeps, raw: Buffer, r
       await deps.store.update(
         addFollowUp(
           existing,
-          { at: now.toISOString(), channel: 'email', from: sender.address, ...(messageId ? { messageId } : {}), text: text.slice(0, MAX_DESCRIPTION) },
+          {
+            at: now.toISOString(),
+            channel: 'email',
+            from: sender.address,
+            ...(messageId ? { messageId } : {}),
+            text: text.slice(0, MAX_DESCRIPTION),
+          },
           now,
         ),
       );
@@ -62,7 +72,10 @@ export async function receiveEmailUseCase(deps: ReceiveEmailDeps, raw: Buffer, r
 
   const parsed = IntakeSchema.safeParse({
     customer: { name: sender.name || sender.address.split('@')[0], email: sender.address },
-    problem: { subject: (subject || firstLine(text) || '(no subject)').slice(0, 200), description: (text || '(empty message)').slice(0, MAX_DESCRIPTION) },
+    problem: {
+      subject: (subject || firstLine(text) || '(no subject)').slice(0, 200),
+      description: (text || '(empty message)').slice(0, MAX_DESCRIPTION),
+    },
     channel: 'email',
     attachments: (mail.attachments ?? []).slice(0, 20).map((a, index) => ({
       name: (a.filename || `attachment-${index + 1}`).slice(0, 255),
@@ -72,10 +85,21 @@ export async function receiveEmailUseCase(deps: ReceiveEmailDeps, raw: Buffer, r
     })),
   } satisfies Record<keyof Intake, unknown>);
   if (!parsed.success) {
-    return reject(deps, rawKey, messageId, sender.address, `not a valid request: ${parsed.error.issues[0]?.message}`);
+    return reject(
+      deps,
+      rawKey,
+      messageId,
+      sender.address,
+      `not a valid request: ${parsed.error.issues[0]?.message}`,
+    );
   }
   const opened = await openCaseUseCase(deps, parsed.data, messageId ? { messageId } : {});
-  return { outcome: 'case-opened', caseId: opened.id, reference: opened.reference, replayed: opened.replayed };
+  return {
+    outcome: 'case-opened',
+    caseId: opened.id,
+    reference: opened.reference,
+    replayed: opened.replayed,
+  };
 }
 
 /** Messages a machine wrote in answer to something: answering them would start a mail loop. */
@@ -83,17 +107,24 @@ function automaticReason(mail: ParsedMail, ownAddress: string): string | undefin
   const header = (name: string) => {
     const value = mail.headers.get(name);
     if (value === undefined) return '';
-    return (typeof value === 'object' && value !== null && 'value' in value ? String(value.value) : String(value)).toLowerCase();
+    return (
+      typeof value === 'object' && value !== null && 'value' in value ? String(value.value) : String(value)
+    ).toLowerCase();
   };
   const from = firstAddress(mail.from)?.address?.toLowerCase() ?? '';
   const contentType = header('content-type');
-  if (contentType.includes('multipart/report') || contentType.includes('message/delivery-status')) return 'delivery status report (bounce)';
-  if (/^(mailer-daemon|postmaster|no-?reply|bounces?)@/.test(from)) return `sent by ${from.split('@')[0]}, not a person`;
+  if (contentType.includes('multipart/report') || contentType.includes('message/delivery-status'))
+    return 'delivery status report (bounce)';
+  if (/^(mailer-daemon|postmaster|no-?reply|bounces?)@/.test(from))
+    return `sent by ${from.split('@')[0]}, not a person`;
   const autoSubmitted = header('auto-submitted');
   if (autoSubmitted && autoSubmitted !== 'no') return `auto-submitted: ${autoSubmitted}`;
-  if (header('x-autoreply') || header('x-autorespond') || header('x-auto-response-suppress').includes('all')) return 'automatic reply';
-  if (/^(bulk|junk|list|auto_reply)$/.test(header('precedence'))) return `precedence: ${header('precedence')}`;
-  if (from === ownAddress.toLowerCase() || header('x-loop').includes('tierdesk')) return 'mail loop: sent by tierdesk itself';
+  if (header('x-autoreply') || header('x-autorespond') || header('x-auto-response-suppress').includes('all'))
+    return 'automatic reply';
+  if (/^(bulk|junk|list|auto_reply)$/.test(header('precedence')))
+    return `precedence: ${header('precedence')}`;
+  if (from === ownAddress.toLowerCase() || header('x-loop').includes('tierdesk'))
+    return 'mail loop: sent by tierdesk itself';
   return undefined;
 }
 
@@ -104,7 +135,13 @@ async function reject(
   from: string | undefined,
   reason: string,
 ): Promise<EmailOutcome> {
-  await deps.rejections.record({ rawKey, reason, at: deps.clock().toISOString(), ...(messageId ? { messageId } : {}), ...(from ? { from } : {}) });
+  await deps.rejections.record({
+    rawKey,
+    reason,
+    at: deps.clock().toISOString(),
+    ...(messageId ? { messageId } : {}),
+    ...(from ? { from } : {}),
+  });
   return { outcome: 'rejected', reason };
 }
 
@@ -114,10 +151,16 @@ function firstAddress(field: AddressObject | AddressObject[] | undefined) {
 }
 
 function bodyText(mail: ParsedMail): string {
-  const text = mail.text?.trim() || (typeof mail.html === 'string' ? mail.html.replace(/<[^>]+>/g, ' ') : '') || '';
+  const text =
+    mail.text?.trim() || (typeof mail.html === 'string' ? mail.html.replace(/<[^>]+>/g, ' ') : '') || '';
   return text.replace(/\r\n/g, '\n').trim();
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim())?.trim() ?? '';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? ''
+  );
 }

@@ -16,7 +16,10 @@ export const STUCK_AFTER_MS = 2 * 60_000;
 const PAGE = 100;
 
 export async function sweepClocksUseCase(deps: { store: CaseStore; queues: WorkQueues }, now: Date) {
-  const stuck = await deps.store.listUnclassified(new Date(now.getTime() - STUCK_AFTER_MS).toISOString(), PAGE);
+  const stuck = await deps.store.listUnclassified(
+    new Date(now.getTime() - STUCK_AFTER_MS).toISOString(),
+    PAGE,
+  );
   for (const c of stuck) await deps.queues.requestClassification({ caseId: c.id });
   return { requeuedUnclassified: stuck.length };
 }

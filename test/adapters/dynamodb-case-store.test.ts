@@ -5,12 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../../shared/domain/errors.ts';
-import { type Classification, classify, openCase, type SupportCase } from '../../shared/domain/support-case.ts';
+import {
+  type Classification,
+  classify,
+  openCase,
+  type SupportCase,
+} from '../../shared/domain/support-case.ts';
 import type { Priority } from '../../shared/domain/support-model.ts';
 import { ReferenceTakenError } from '../../shared/use-cases/ports.ts';
 
 const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
-const claim = (key: string, requestHash = 'h1') => ({ key, requestHash, ttlSeconds: 3600, response: { accessToken: 'tdc_x' } });
+const claim = (key: string, requestHash = 'h1') => ({
+  key,
+  requestHash,
+  ttlSeconds: 3600,
+  response: { accessToken: 'tdc_x' },
+});
 
 function draft(options: { email?: string; at?: Date; reference?: string } = {}): SupportCase {
   const at = options.at ?? new Date();
@@ -58,26 +68,37 @@ describe('DynamoDbCaseStore', () => {
     const first = draft();
     await store.create(first, { idempotency: claim(key) });
     const retry = await store.create(draft(), { idempotency: claim(key) });
-    expect(retry).toMatchObject({ created: false, case: { id: first.id }, replayedResponse: { accessToken: 'tdc_x' } });
+    expect(retry).toMatchObject({
+      created: false,
+      case: { id: first.id },
+      replayedResponse: { accessToken: 'tdc_x' },
+    });
   });
 
   it('refuses an idempotency key reused for a different request', async () => {
     const key = randomUUID();
     await store.create(draft(), { idempotency: claim(key, 'body-a') });
-    await expect(store.create(draft(), { idempotency: claim(key, 'body-b') })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(store.create(draft(), { idempotency: claim(key, 'body-b') })).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
   });
 
   it('opens one case per email Message-ID', async () => {
     const messageId = `<${randomUUID()}@mail.example.com>`;
     const first = draft();
     await store.create(first, { messageId });
-    await expect(store.create(draft(), { messageId })).resolves.toMatchObject({ created: false, case: { id: first.id } });
+    await expect(store.create(draft(), { messageId })).resolves.toMatchObject({
+      created: false,
+      case: { id: first.id },
+    });
   });
 
   it('never reuses a reference', async () => {
     const first = draft();
     await store.create(first);
-    await expect(store.create(draft({ reference: first.reference }))).rejects.toBeInstanceOf(ReferenceTakenError);
+    await expect(store.create(draft({ reference: first.reference }))).rejects.toBeInstanceOf(
+      ReferenceTakenError,
+    );
   });
 
   it('writes an update only over the version it read', async () => {
@@ -86,7 +107,9 @@ describe('DynamoDbCaseStore', () => {
     const next = classify(c, verdict(2, 'P3'), new Date());
     await store.update(next);
     // A second writer that read version 1 loses.
-    await expect(store.update(classify(c, verdict(1, 'P5'), new Date()))).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    await expect(store.update(classify(c, verdict(1, 'P5'), new Date()))).rejects.toBeInstanceOf(
+      ConcurrentUpdateError,
+    );
     await expect(store.get(c.id)).resolves.toMatchObject({ version: 2, classification: { level: 2 } });
   });
 
@@ -112,7 +135,9 @@ describe('DynamoDbCaseStore', () => {
     const p1new = await make(2000, 'P1');
     const p3new = await make(3000, 'P3');
     const p1old = await make(1000, 'P1');
-    const queue = (await store.listLevelQueue(4, 100)).map((c) => c.id).filter((id) => [p3old, p1new, p3new, p1old].includes(id));
+    const queue = (await store.listLevelQueue(4, 100))
+      .map((c) => c.id)
+      .filter((id) => [p3old, p1new, p3new, p1old].includes(id));
     expect(queue).toEqual([p1old, p1new, p3old, p3new]);
   });
 
@@ -121,7 +146,9 @@ describe('DynamoDbCaseStore', () => {
     const fresh = draft();
     await store.create(stuck);
     await store.create(fresh);
-    const ids = (await store.listUnclassified(new Date(Date.now() - 60_000).toISOString(), 1000)).map((c) => c.id);
+    const ids = (await store.listUnclassified(new Date(Date.now() - 60_000).toISOString(), 1000)).map(
+      (c) => c.id,
+    );
     expect(ids).toContain(stuck.id);
     expect(ids).not.toContain(fresh.id);
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { composeAcknowledgement, escapeHtml, oneLine } from '../../shared/domain/acknowledgement.ts';
 import { DEFAULT_SLA_TARGETS } from '../../shared/domain/sla-policy.ts';
 import { classify, openCase } from '../../shared/domain/support-case.ts';
-import { MESSAGES } from '../../shared/i18n/index.ts';
 import { LANGUAGES } from '../../shared/domain/support-model.ts';
+import { MESSAGES } from '../../shared/i18n/index.ts';
 
 const now = new Date('2026-11-24T09:00:00Z');
 

@@ -49,7 +49,11 @@ describe('support case lifecycle', () => {
   });
 
   it('classification routes level 0 to self-help and levels 1-4 to open, and asks for an acknowledgement', () => {
-    expect(classify(newCase(), verdict(0), later)).toMatchObject({ status: 'self-help', version: 2, acknowledgement: 'pending' });
+    expect(classify(newCase(), verdict(0), later)).toMatchObject({
+      status: 'self-help',
+      version: 2,
+      acknowledgement: 'pending',
+    });
     expect(classify(newCase(), verdict(3), later)).toMatchObject({ status: 'open', version: 2 });
   });
 
@@ -60,8 +64,20 @@ describe('support case lifecycle', () => {
 
   it('records a correction with who, when, the old and the new value', () => {
     const classified = classify(newCase(), verdict(2), later);
-    const corrected = correctClassification(classified, { level: 3, impact: 'high' }, 'P2', 'agent-7', 'needs RCA', later);
-    expect(corrected.classification).toMatchObject({ level: 3, impact: 'high', priority: 'P2', classifiedBy: 'agent-7' });
+    const corrected = correctClassification(
+      classified,
+      { level: 3, impact: 'high' },
+      'P2',
+      'agent-7',
+      'needs RCA',
+      later,
+    );
+    expect(corrected.classification).toMatchObject({
+      level: 3,
+      impact: 'high',
+      priority: 'P2',
+      classifiedBy: 'agent-7',
+    });
     expect(corrected.corrections).toEqual([
       {
         at: later.toISOString(),
@@ -75,7 +91,12 @@ describe('support case lifecycle', () => {
 
   it('closes a self-help case as deflected, and only a self-help case', () => {
     const selfHelp = classify(newCase(), verdict(0), later);
-    expect(confirmDeflection(selfHelp, 'add-printer', later)).toMatchObject({ status: 'deflected', deflectedArticle: 'add-printer' });
-    expect(() => confirmDeflection(classify(newCase(), verdict(1), later), 'add-printer', later)).toThrow(InvalidTransitionError);
+    expect(confirmDeflection(selfHelp, 'add-printer', later)).toMatchObject({
+      status: 'deflected',
+      deflectedArticle: 'add-printer',
+    });
+    expect(() => confirmDeflection(classify(newCase(), verdict(1), later), 'add-printer', later)).toThrow(
+      InvalidTransitionError,
+    );
   });
 });

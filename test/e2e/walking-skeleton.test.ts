@@ -20,25 +20,40 @@ describe('walking skeleton', () => {
     expect(status).toBe(200);
     expect(json.openapi).toBe('3.1.0');
     for (const route of local().routes) {
-      expect(json.paths[route.path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
+      expect(
+        json.paths[route.path]?.[route.method.toLowerCase()],
+        `${route.method} ${route.path}`,
+      ).toBeDefined();
     }
-    expect(json.paths['/cases'].post.requestBody.content['application/json'].schema.properties.customer).toBeDefined();
+    expect(
+      json.paths['/cases'].post.requestBody.content['application/json'].schema.properties.customer,
+    ).toBeDefined();
   });
 
   it('POST /cases → classify queue → classified case, readable with the case token', async () => {
     const body = newCaseBody();
     const created = await call('POST', '/cases', { body });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ status: 'new', reference: expect.stringMatching(/^TD-[0-9A-Z]{7}$/) });
+    expect(created.json).toMatchObject({
+      status: 'new',
+      reference: expect.stringMatching(/^TD-[0-9A-Z]{7}$/),
+    });
     expect(created.json.accessToken).toMatch(/^tdc_/);
     expect(created.headers.get('location')).toBe(`/cases/${created.json.id}`);
 
-    const classified = await eventually(async () => {
-      const read = await call('GET', `/cases/${created.json.id}`, { token: created.json.accessToken });
-      expect(read.status).toBe(200);
-      return read.json.classification ? read.json : undefined;
-    }, 20_000, 'classification');
-    expect(classified.classification).toMatchObject({ level: expect.any(Number), priority: expect.stringMatching(/^P[1-5]$/) });
+    const classified = await eventually(
+      async () => {
+        const read = await call('GET', `/cases/${created.json.id}`, { token: created.json.accessToken });
+        expect(read.status).toBe(200);
+        return read.json.classification ? read.json : undefined;
+      },
+      20_000,
+      'classification',
+    );
+    expect(classified.classification).toMatchObject({
+      level: expect.any(Number),
+      priority: expect.stringMatching(/^P[1-5]$/),
+    });
     expect(classified.status).toMatch(/^(open|self-help)$/);
     // The customer view shows no internals.
     expect(JSON.stringify(classified)).not.toContain('accessTokenHash');
@@ -53,7 +68,10 @@ describe('walking skeleton', () => {
     expect(again.status).toBe(201);
     expect(again.json).toEqual({ ...first.json, status: again.json.status });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    const other = await call('POST', '/cases', { body: { ...body, problem: { ...body.problem, subject: 'other' } }, headers: { 'idempotency-key': key } });
+    const other = await call('POST', '/cases', {
+      body: { ...body, problem: { ...body.problem, subject: 'other' } },
+      headers: { 'idempotency-key': key },
+    });
     expect(other.status).toBe(422);
     expect(other.json.error).toMatchObject({ code: 'idempotency_key_reused', field: 'Idempotency-Key' });
   });
@@ -63,10 +81,15 @@ describe('walking skeleton', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.json.error.code).toBe('malformed_json');
 
-    const wrongType = await call('POST', '/cases', { rawBody: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const wrongType = await call('POST', '/cases', {
+      rawBody: 'a=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(wrongType.status).toBe(415);
 
-    const invalid = await call('POST', '/cases', { body: { ...newCaseBody(), customer: { name: 'X', email: 'not-an-email' } } });
+    const invalid = await call('POST', '/cases', {
+      body: { ...newCaseBody(), customer: { name: 'X', email: 'not-an-email' } },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.json.error).toMatchObject({ code: 'validation_failed', field: 'customer.email' });
 
@@ -80,16 +103,24 @@ describe('walking skeleton', () => {
     const badId = await call('GET', '/cases/not-a-ulid', { token: 'tdc_whatever' });
     expect(badId.status).toBe(400);
 
-    for (const answer of [malformed, wrongType, invalid, noRoute, badId]) expect(answer.text).not.toMatch(/at .*\.ts:\d+/);
+    for (const answer of [malformed, wrongType, invalid, noRoute, badId])
+      expect(answer.text).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('acknowledges the customer by email with the reference and a link that opens the case', async () => {
-    const body = newCaseBody({ subject: 'VPN verbindet nicht', description: 'Seit heute Morgen kann ich mich nicht mehr mit dem VPN verbinden, Fehler 809.' });
+    const body = newCaseBody({
+      subject: 'VPN verbindet nicht',
+      description: 'Seit heute Morgen kann ich mich nicht mehr mit dem VPN verbinden, Fehler 809.',
+    });
     const created = await call('POST', '/cases', { body });
-    const [email] = await eventually(async () => {
-      const mails = await sentEmailsTo(body.customer.email);
-      return mails.length ? mails : undefined;
-    }, 20_000, 'acknowledgement');
+    const [email] = await eventually(
+      async () => {
+        const mails = await sentEmailsTo(body.customer.email);
+        return mails.length ? mails : undefined;
+      },
+      20_000,
+      'acknowledgement',
+    );
     expect(email?.subject).toContain(`[${created.json.reference}]`);
     expect(email?.body.text).toContain('Hallo');
     const token = /#token=(tdc_[\w-]+)/.exec(email?.body.text ?? '')?.[1];

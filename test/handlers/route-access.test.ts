@@ -10,35 +10,48 @@ describe('who may call what', async () => {
   const created = await call('POST', '/cases', { body: newCaseBody() });
   const other = await call('POST', '/cases', { body: newCaseBody() });
   const caseId: string = created.json.id;
-  await eventually(async () => {
-    const read = await call('GET', `/cases/${caseId}`, { token: created.json.accessToken });
-    return read.json?.classification ? true : undefined;
-  }, 20_000, 'classification');
+  await eventually(
+    async () => {
+      const read = await call('GET', `/cases/${caseId}`, { token: created.json.accessToken });
+      return read.json?.classification ? true : undefined;
+    },
+    20_000,
+    'classification',
+  );
 
   const guarded = routes.filter((r) => r.access.kind !== 'public');
 
   it('declares an access rule for every route, and some routes are guarded', () => {
     expect(routes.length).toBeGreaterThan(5);
-    for (const r of routes) expect(['public', 'customer', 'agent', 'customer-or-agent']).toContain(r.access.kind);
+    for (const r of routes)
+      expect(['public', 'customer', 'agent', 'customer-or-agent']).toContain(r.access.kind);
     expect(guarded.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))('%s refuses a call without credentials (401)', async (_name, route) => {
-    const answer = await call(route.method, samplePath(route.path, caseId), { body: route.method === 'GET' ? undefined : {} });
-    expect(answer.status).toBe(401);
-    expect(answer.json.error.code).toBe('unauthenticated');
-  });
+  it.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s refuses a call without credentials (401)',
+    async (_name, route) => {
+      const answer = await call(route.method, samplePath(route.path, caseId), {
+        body: route.method === 'GET' ? undefined : {},
+      });
+      expect(answer.status).toBe(401);
+      expect(answer.json.error.code).toBe('unauthenticated');
+    },
+  );
 
-  it.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))('%s refuses a forged or foreign credential (401/403)', async (_name, route) => {
-    const path = samplePath(route.path, caseId);
-    const body = route.method === 'GET' ? undefined : {};
-    const forgedJwt = `${agentTokens.admin.split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`;
-    const forged = await call(route.method, path, { body, token: forgedJwt });
-    expect([401, 403]).toContain(forged.status);
-    // The access token of another case.
-    const foreign = await call(route.method, path, { body, token: other.json.accessToken });
-    expect(foreign.status).toBe(403);
-  });
+  it.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s refuses a forged or foreign credential (401/403)',
+    async (_name, route) => {
+      const path = samplePath(route.path, caseId);
+      const body = route.method === 'GET' ? undefined : {};
+      const forgedJwt = `${agentTokens.admin.split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`;
+      const forged = await call(route.method, path, { body, token: forgedJwt });
+      expect([401, 403]).toContain(forged.status);
+      // The access token of another case.
+      const foreign = await call(route.method, path, { body, token: other.json.accessToken });
+      expect(foreign.status).toBe(403);
+    },
+  );
 
   it('agent routes refuse customer tokens, and agents outside the level', async () => {
     const queue = await call('GET', '/queues/3', { token: created.json.accessToken });

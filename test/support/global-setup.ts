@@ -39,7 +39,9 @@ export async function setup(project: TestProject) {
   const token = (level: number) =>
     system?.issueToken({ subject: `agent-l${level}`, roles: ['agent'], levels: [level] }) as Promise<string>;
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => /^(AWS_|TABLE_NAME|RAW_MAIL|MAIL_FROM|PUBLIC_BASE|JWT_|JWKS|[A-Z0-9]+_QUEUE_URL)/.test(k)),
+    Object.entries(process.env).filter(([k]) =>
+      /^(AWS_|TABLE_NAME|RAW_MAIL|MAIL_FROM|PUBLIC_BASE|JWT_|JWKS|[A-Z0-9]+_QUEUE_URL)/.test(k),
+    ),
   ) as Record<string, string>;
   project.provide('local', {
     api: system.urls.api,

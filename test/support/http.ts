@@ -9,14 +9,20 @@ export async function call(
   options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
 ) {
   const headers: Record<string, string> = { ...options.headers };
-  if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+  if (options.body !== undefined || options.rawBody !== undefined)
+    headers['content-type'] ??= 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const response = await fetch(`${local().api}${path}`, {
     method,
     headers,
-    ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(options.rawBody !== undefined
+      ? { body: options.rawBody }
+      : options.body !== undefined
+        ? { body: JSON.stringify(options.body) }
+        : {}),
   });
   const text = await response.text();
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads arbitrary JSON answers
   let json: any;
   try {
     json = JSON.parse(text);
@@ -27,7 +33,11 @@ export async function call(
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -37,7 +47,13 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
   }
 }
 
-export type SentEmail = { from: string; destination: { to: string[] }; subject: string; body: { text?: string; html?: string }; at: number };
+export type SentEmail = {
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+};
 
 export async function sentEmailsTo(address: string): Promise<SentEmail[]> {
   const response = await fetch(`${local().ses}/store`);
@@ -45,7 +61,9 @@ export async function sentEmailsTo(address: string): Promise<SentEmail[]> {
   return store.emails.filter((e) => e.destination.to.some((to) => to.includes(address)));
 }
 
-export function newCaseBody(overrides: { email?: string; subject?: string; description?: string; language?: string } = {}) {
+export function newCaseBody(
+  overrides: { email?: string; subject?: string; description?: string; language?: string } = {},
+) {
   return {
     customer: {
       name: 'Ada Lovelace',

@@ -11,10 +11,17 @@ import {
 import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../../domain/errors.ts';
 import type { SupportCase } from '../../domain/support-case.ts';
 import type { QueuedLevel } from '../../domain/support-model.ts';
-import { type CaseStore, type CreateResult, type IdempotencyClaim, ReferenceTakenError } from '../../use-cases/ports.ts';
+import {
+  type CaseStore,
+  type CreateResult,
+  type IdempotencyClaim,
+  ReferenceTakenError,
+} from '../../use-cases/ports.ts';
 import { caseIndexAttributes, INDEXES, keys } from './table-keys.ts';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 export class DynamoDbCaseStore implements CaseStore {
   constructor(
@@ -23,9 +30,18 @@ export class DynamoDbCaseStore implements CaseStore {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async create(c: SupportCase, options: { idempotency?: IdempotencyClaim; messageId?: string } = {}): Promise<CreateResult> {
+  async create(
+    c: SupportCase,
+    options: { idempotency?: IdempotencyClaim; messageId?: string } = {},
+  ): Promise<CreateResult> {
     const items: TransactItem[] = [
-      { Put: { TableName: this.tableName, Item: this.toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.toItem(c),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       {
         Put: {
           TableName: this.tableName,
@@ -177,7 +193,9 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   private async getItem(key: { pk: string; sk: string }) {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
     return result.Item;
   }
 

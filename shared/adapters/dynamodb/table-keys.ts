@@ -22,7 +22,10 @@ export const keys = {
   case: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
   reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
   /** Keys are hashed: a client's key can be long and may carry anything. */
-  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${hash(key)}`, sk: 'IDEMPOTENCY' }),
+  idempotency: (scope: string, key: string) => ({
+    pk: `IDEMPOTENCY#${scope}#${hash(key)}`,
+    sk: 'IDEMPOTENCY',
+  }),
   messageId: (messageId: string) => ({ pk: `MSGID#${hash(messageId.trim().toLowerCase())}`, sk: 'MSGID' }),
   customer: (email: string) => `CUSTOMER#${email.trim().toLowerCase()}`,
   levelQueue: (level: number, status: string) => `QUEUE#L${level}#${status}`,

@@ -1,6 +1,6 @@
 // Mailer on SES v2. Headers are built by SES from structured fields, never by concatenating
 // customer text, so a subject or name can never inject a header.
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingEmail } from '../../use-cases/ports.ts';
 
 export class SesMailer implements Mailer {
@@ -18,7 +18,10 @@ export class SesMailer implements Mailer {
         Content: {
           Simple: {
             Subject: { Data: email.subject, Charset: 'UTF-8' },
-            Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+            Body: {
+              Text: { Data: email.text, Charset: 'UTF-8' },
+              Html: { Data: email.html, Charset: 'UTF-8' },
+            },
           },
         },
       }),

@@ -62,10 +62,19 @@ export const TRIAGE_THRESHOLD = 0.45;
 const ARTICLE_ANSWERS = 6;
 const GRADE_RANK: Record<Grade, number> = { low: 0, medium: 1, high: 2 };
 const FACT_PATTERNS: Array<[Fact, RegExp]> = [
-  ['errorText', /\b0x[0-9a-f]{4,}\b|\b(?:error|fehler|fout|erreur|ошибка)\s*(?:code\s*)?[:#-]?\s*[a-z]?-?\d{2,}\b|\b[a-z]{1,3}-\d{2,4}\b|["«„“].{6,}["»“”]|\b[45]\d\d\b/iu],
-  ['version', /\b(?:v|version|versie|versión|versione|версия)\s*\d+(?:\.\d+)*\b|\b\d+\.\d+(?:\.\d+)+\b|\b(?:windows|win|ios|android|office|macos)\s*\d{1,4}\b/iu],
+  [
+    'errorText',
+    /\b0x[0-9a-f]{4,}\b|\b(?:error|fehler|fout|erreur|ошибка)\s*(?:code\s*)?[:#-]?\s*[a-z]?-?\d{2,}\b|\b[a-z]{1,3}-\d{2,4}\b|["«„“].{6,}["»“”]|\b[45]\d\d\b/iu,
+  ],
+  [
+    'version',
+    /\b(?:v|version|versie|versión|versione|версия)\s*\d+(?:\.\d+)*\b|\b\d+\.\d+(?:\.\d+)+\b|\b(?:windows|win|ios|android|office|macos)\s*\d{1,4}\b/iu,
+  ],
   ['steps', /(?:^|\n)\s*(?:1[.)]|-|\*)\s+\S.*\n\s*(?:2[.)]|-|\*)\s+\S/u],
-  ['asset', /\b[A-Z]{2,5}-?\d{3,}\b|\b(?:serial|seriennummer|serienummer|numéro de série|número de serie|серийный)\b/u],
+  [
+    'asset',
+    /\b[A-Z]{2,5}-?\d{3,}\b|\b(?:serial|seriennummer|serienummer|numéro de série|número de serie|серийный)\b/u,
+  ],
 ];
 const AFFECTED_COUNT =
   /\b(\d{1,6})\s+(?:users?|people|persons?|colleagues|employees|staff|benutzer\w*|mitarbeiter\w*|kolleg\w*|personen|gebruikers|medewerkers|collega'?s|personnes|utilisateurs|collègues|employés|usuarios|personas|compañeros|empleados|пользовател\w*|сотрудник\w*|человек|коллег\w*)/iu;
@@ -87,7 +96,13 @@ export class Classifier {
 
   classify(input: ClassifierInput): Verdict {
     const reasons: string[] = [];
-    const text = [input.subject, input.description, input.errorText ?? '', input.product ?? '', input.asset ?? ''].join('\n');
+    const text = [
+      input.subject,
+      input.description,
+      input.errorText ?? '',
+      input.product ?? '',
+      input.asset ?? '',
+    ].join('\n');
     const language = this.languages.detect(`${input.subject}\n${input.description}`, input.language);
     reasons.push(`language ${language.language}: ${language.reason}`);
 
@@ -104,7 +119,8 @@ export class Classifier {
 
     // ── kind of request ──
     const kindScore: Record<Kind, number> = { howto: 0, request: 0, fault: 0, outage: 0 };
-    for (const { signal } of signals) for (const [k, w] of Object.entries(signal.kind ?? {})) kindScore[k as Kind] += w;
+    for (const { signal } of signals)
+      for (const [k, w] of Object.entries(signal.kind ?? {})) kindScore[k as Kind] += w;
     if (/\?\s*$/.test(input.subject.trim()) || /\?\s*$/.test(input.description.trim())) kindScore.howto += 1;
     if (input.errorText) kindScore.fault += 2;
 
@@ -125,7 +141,8 @@ export class Classifier {
     reasons.push(`priority ${priority}: impact ${impact} × urgency ${urgency}`);
 
     // ── level ──
-    const isFault = kindScore.fault + kindScore.outage > 0 && kindScore.fault + kindScore.outage >= kindScore.howto;
+    const isFault =
+      kindScore.fault + kindScore.outage > 0 && kindScore.fault + kindScore.outage >= kindScore.howto;
     const isHowTo = kindScore.howto >= 2 && kindScore.howto > kindScore.fault;
     let articles: ArticleHit[] = [];
     if (kindScore.howto > 0 || (!isFault && kindScore.request === 0)) {
@@ -134,7 +151,8 @@ export class Classifier {
     const bestArticle = articles[0];
 
     const levelScore: Record<1 | 2 | 3, number> = { 1: 0.5, 2: 0, 3: 0 };
-    for (const { signal } of signals) for (const [l, w] of Object.entries(signal.level ?? {})) levelScore[Number(l) as 1 | 2 | 3] += w;
+    for (const { signal } of signals)
+      for (const [l, w] of Object.entries(signal.level ?? {})) levelScore[Number(l) as 1 | 2 | 3] += w;
     if (isFault) levelScore[2] += 1.5;
     if (impact === 'high' && isFault) levelScore[3] += 2;
 
@@ -146,11 +164,17 @@ export class Classifier {
       kind = 'how-to';
       confidence = Math.min(0.95, 0.5 + bestArticle.score / 40);
       reasons.push(`level 0: a how-to question that the article "${bestArticle.title}" answers`);
-    } else if (vendor && (isFault || kindScore.request > 0 || kindScore.outage > 0 || !isHowTo) && !has('billing')) {
+    } else if (
+      vendor &&
+      (isFault || kindScore.request > 0 || kindScore.outage > 0 || !isHowTo) &&
+      !has('billing')
+    ) {
       level = 4;
       kind = 'vendor-item';
       confidence = isFault ? 0.85 : 0.6;
-      reasons.push(`level 4: ${vendor.name} maintains ${vendorHits[0]?.term ?? 'this item'} (${vendor.maintains})`);
+      reasons.push(
+        `level 4: ${vendor.name} maintains ${vendorHits[0]?.term ?? 'this item'} (${vendor.maintains})`,
+      );
     } else {
       const ranked = (Object.entries(levelScore) as Array<[string, number]>).sort((a, b) => b[1] - a[1]);
       const [topLevel, topScore] = ranked[0] as [string, number];
@@ -161,7 +185,9 @@ export class Classifier {
       const why = signals
         .filter(({ signal }) => signal.level?.[level as 1 | 2 | 3])
         .map(({ signal }) => signal.reason);
-      reasons.push(`level ${level}: ${why.length ? why.join('; ') : isFault ? 'a technical fault' : 'a general request'}`);
+      reasons.push(
+        `level ${level}: ${why.length ? why.join('; ') : isFault ? 'a technical fault' : 'a general request'}`,
+      );
       if (confidence < TRIAGE_THRESHOLD && level !== 1) {
         reasons.push(`confidence ${confidence.toFixed(2)} is low: a person at level 1 triages it`);
         level = 1;
@@ -207,9 +233,10 @@ export class Classifier {
     let best: { grade: Grade; reason: string } | undefined;
     for (const { signal } of signals) {
       if (!signal.impact) continue;
-      if (!best || GRADE_RANK[signal.impact] > GRADE_RANK[best.grade]) best = { grade: signal.impact, reason: signal.reason };
+      if (!best || GRADE_RANK[signal.impact] > GRADE_RANK[best.grade])
+        best = { grade: signal.impact, reason: signal.reason };
     }
-    if (kind.outage >= 3 && (!best || best.grade !== 'high')) best = { grade: 'high', reason: 'an outage' };
+    if (kind.outage >= 3 && best?.grade !== 'high') best = { grade: 'high', reason: 'an outage' };
     if (best) {
       reasons.push(`impact ${best.grade}: ${best.reason}`);
       return best.grade;
@@ -218,7 +245,12 @@ export class Classifier {
     return 'low';
   }
 
-  private urgencyOf(input: ClassifierInput, signals: Array<{ signal: Signal }>, kind: Record<Kind, number>, reasons: string[]): Grade {
+  private urgencyOf(
+    input: ClassifierInput,
+    signals: Array<{ signal: Signal }>,
+    kind: Record<Kind, number>,
+    reasons: string[],
+  ): Grade {
     if (input.urgency) {
       reasons.push(`urgency ${input.urgency}: as the customer stated`);
       return input.urgency;
@@ -243,7 +275,12 @@ export class Classifier {
     return 'low';
   }
 
-  private categoryOf(score: Record<Category, number>, level: Level, vendorItem: boolean, reasons: string[]): Category {
+  private categoryOf(
+    score: Record<Category, number>,
+    level: Level,
+    vendorItem: boolean,
+    reasons: string[],
+  ): Category {
     if (vendorItem && level === 4 && score.hardware >= score.software && score.hardware >= score.service) {
       reasons.push('category hardware: a vendor-maintained device');
       return 'hardware';
@@ -278,7 +315,12 @@ export class Classifier {
   }
 }
 
-function kindOf(level: Level, isFault: boolean, kind: Record<Kind, number>, category: Record<Category, number>): ProblemKind {
+function kindOf(
+  level: Level,
+  isFault: boolean,
+  kind: Record<Kind, number>,
+  category: Record<Category, number>,
+): ProblemKind {
   if (kind.outage >= 3) return 'service-outage';
   if (isFault) return category.hardware > category.software ? 'hardware-fault' : 'software-fault';
   if (kind.howto > kind.request) return 'how-to';

@@ -1,8 +1,9 @@
 // The classifier as functions use it: eld's six-language profile, the prebuilt knowledge-base
 // index and the vendor catalogue. Built once per process; its cost is the cold-start
 // initialisation that `npm run bench:classify` measures.
-import { KnowledgeBase } from '../../knowledge-base/knowledge-base.ts';
+
 import kbIndex from '../../knowledge-base/kb-index.json' with { type: 'json' };
+import { KnowledgeBase } from '../../knowledge-base/knowledge-base.ts';
 import { DEFAULT_VENDORS, type Vendor } from '../vendor-catalogue.ts';
 import { Classifier } from './classifier.ts';
 import { LanguageDetector } from './language-detector.ts';
@@ -17,7 +18,11 @@ export function defaultKnowledgeBase(): KnowledgeBase {
 
 export function createClassifier(vendors: readonly Vendor[] = DEFAULT_VENDORS): Classifier {
   const kb = defaultKnowledgeBase();
-  return new Classifier(new LanguageDetector(), (query, language) => kb.search(query, language, { typoTolerance: false, limit: 3 }), vendors);
+  return new Classifier(
+    new LanguageDetector(),
+    (query, language) => kb.search(query, language, { typoTolerance: false, limit: 3 }),
+    vendors,
+  );
 }
 
 export function defaultClassifier(): Classifier {

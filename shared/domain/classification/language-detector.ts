@@ -1,7 +1,7 @@
 // Detects which of the six languages a request is written in. The n-gram detector (eld,
 // cut down to our languages) decides when the text is long enough to tell; short texts
 // ("VPN kaputt") lean on what the form and the browser say.
-import { createEld } from '#eld-detector';
+import { createEld } from '../../vendor/eld-detector.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../support-model.ts';
 import profile from './language-profile.json' with { type: 'json' };
 
@@ -33,7 +33,11 @@ export class LanguageDetector {
     const second = ranked[1];
     if (!top) {
       const fallback = hints.form ?? browser ?? DEFAULT_LANGUAGE;
-      return { language: fallback, confidence: 0.3, reason: `text too short to tell; using ${sourceOf(fallback, hints, browser)}` };
+      return {
+        language: fallback,
+        confidence: 0.3,
+        reason: `text too short to tell; using ${sourceOf(fallback, hints, browser)}`,
+      };
     }
     const margin = top[1] - (second?.[1] ?? 0);
     const confidence = Math.min(1, 0.5 + margin);
@@ -41,9 +45,15 @@ export class LanguageDetector {
       return { language: top[0], confidence, reason: `the text reads as ${top[0]}` };
     }
     // Short and ambiguous: the customer's own choice breaks the tie when the text allows it.
-    const preferred = [hints.form, browser].find((code) => code && ranked.some(([c, s]) => c === code && top[1] - s < 0.2));
+    const preferred = [hints.form, browser].find(
+      (code) => code && ranked.some(([c, s]) => c === code && top[1] - s < 0.2),
+    );
     if (preferred) {
-      return { language: preferred, confidence: 0.7, reason: `short text; ${preferred} fits it and the ${sourceOf(preferred, hints, browser)} says so` };
+      return {
+        language: preferred,
+        confidence: 0.7,
+        reason: `short text; ${preferred} fits it and the ${sourceOf(preferred, hints, browser)} says so`,
+      };
     }
     return { language: top[0], confidence, reason: `the text reads as ${top[0]}` };
   }

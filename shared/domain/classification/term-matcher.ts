@@ -36,7 +36,8 @@ export class TermMatcher<T> {
       for (let length = MIN_PREFIX; length <= longest; length++) {
         const candidates = this.byFirstStem.get(token.slice(0, length));
         if (!candidates) continue;
-        for (const term of candidates) if (matchesAt(term.words, tokens, i)) found.push({ value: term.value, term: term.text });
+        for (const term of candidates)
+          if (matchesAt(term.words, tokens, i)) found.push({ value: term.value, term: term.text });
       }
     }
     return found;

@@ -9,10 +9,10 @@ export function normalize(text: string): string {
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .replace(/ё/g, 'е')
-    .replace(/й/g, '\u0000') // keep й: NFD would split it into и + breve
+    .replace(/й/g, '\ue000') // keep й: NFD would split it into и + breve
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .replace(/\u0000/g, 'й');
+    .replace(/\ue000/g, 'й');
 }
 
 export function tokenize(normalized: string): string[] {

@@ -1,0 +1,215 @@
+// npm run bench:classify — quality and speed of the classifier on the labelled evaluation
+// set (test/fixtures/classification-eval.json).
+// Prints per language: accuracy of language, category, impact, urgency, priority and level
+// (dev split, holdout split, all), language accuracy on one-sentence requests, throughput on
+// one core and the cold-start initialisation, measured like a Lambda cold start: the
+// classifier is bundled by esbuild and loaded in fresh Node processes.
+// The last line is one JSON object with the figures.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { z } from 'zod';
+import { createClassifier } from '../shared/domain/classification/default-classifier.ts';
+import { CATEGORIES, GRADES, LANGUAGES, PRIORITIES } from '../shared/domain/support-model.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const EvalItem = z.object({
+  id: z.string(),
+  split: z.enum(['dev', 'holdout']),
+  subject: z.string(),
+  description: z.string(),
+  form: z
+    .object({
+      impact: z.enum(GRADES).optional(),
+      urgency: z.enum(GRADES).optional(),
+      language: z.enum(LANGUAGES).optional(),
+      product: z.string().optional(),
+    })
+    .optional(),
+  expected: z.object({
+    language: z.enum(LANGUAGES),
+    category: z.enum(CATEGORIES),
+    impact: z.enum(GRADES),
+    urgency: z.enum(GRADES),
+    priority: z.enum(PRIORITIES),
+    level: z.number().int().min(0).max(4),
+    article: z.string().optional(),
+  }),
+});
+export type EvalItem = z.infer<typeof EvalItem>;
+
+export function loadEvalSet(): EvalItem[] {
+  return z
+    .array(EvalItem)
+    .parse(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/classification-eval.json'), 'utf8')));
+}
+
+export function inputOf(item: EvalItem) {
+  return {
+    subject: item.subject,
+    description: item.description,
+    ...(item.form?.impact ? { impact: item.form.impact } : {}),
+    ...(item.form?.urgency ? { urgency: item.form.urgency } : {}),
+    ...(item.form?.product ? { product: item.form.product } : {}),
+    language: { ...(item.form?.language ? { form: item.form.language } : {}) },
+  };
+}
+
+/** One sentence: no sentence break inside, and short. */
+export function isOneSentence(item: EvalItem): boolean {
+  const text = item.description.trim();
+  return text.length <= 160 && !/[.!?]\s+\S/.test(text);
+}
+
+const FIELDS = ['language', 'category', 'impact', 'urgency', 'priority', 'level'] as const;
+type Field = (typeof FIELDS)[number];
+
+function evaluate(items: EvalItem[], classifier = createClassifier()) {
+  const rows = items.map((item) => ({ item, verdict: classifier.classify(inputOf(item)) }));
+  const accuracy = (subset: typeof rows, field: Field) =>
+    subset.length === 0
+      ? null
+      : subset.filter((r) => r.verdict[field] === r.item.expected[field]).length / subset.length;
+  const table = (subset: typeof rows) =>
+    Object.fromEntries(FIELDS.map((f) => [f, round(accuracy(subset, f))]));
+  const perLanguage = Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const subset = rows.filter((r) => r.item.expected.language === lang);
+      return [lang, { n: subset.length, ...table(subset) }];
+    }),
+  );
+  const oneSentence = rows.filter((r) => isOneSentence(r.item));
+  return {
+    rows,
+    perLanguage,
+    dev: {
+      n: rows.filter((r) => r.item.split === 'dev').length,
+      ...table(rows.filter((r) => r.item.split === 'dev')),
+    },
+    holdout: {
+      n: rows.filter((r) => r.item.split === 'holdout').length,
+      ...table(rows.filter((r) => r.item.split === 'holdout')),
+    },
+    all: { n: rows.length, ...table(rows) },
+    oneSentenceLanguage: { n: oneSentence.length, accuracy: round(accuracy(oneSentence, 'language')) },
+  };
+}
+
+function throughput(items: EvalItem[], seconds: number): number {
+  const classifier = createClassifier();
+  const inputs = items.map(inputOf);
+  for (const input of inputs) classifier.classify(input); // warm up
+  let count = 0;
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    for (const input of inputs) classifier.classify(input);
+    count += inputs.length;
+  }
+  return Math.round(count / ((performance.now() - started) / 1000));
+}
+
+/** Bundles the classifier as Lambda would, then times loading it in fresh processes. */
+async function coldStart(runs: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'tierdesk-bench-'));
+  const bundle = join(dir, 'classifier.mjs');
+  await build({
+    stdin: {
+      contents: `import { createClassifier } from ${JSON.stringify(join(ROOT, 'shared/domain/classification/default-classifier.ts'))};
+export { createClassifier };`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    minify: true,
+    outfile: bundle,
+    logLevel: 'silent',
+  });
+  const probe = join(dir, 'probe.mjs');
+  writeFileSync(
+    probe,
+    `const t0 = performance.now();
+const { createClassifier } = await import(${JSON.stringify(bundle)});
+const t1 = performance.now();
+const c = createClassifier();
+const t2 = performance.now();
+c.classify({ subject: 'Drucker', description: 'Der Drucker im zweiten Stock druckt nicht mehr.' });
+const t3 = performance.now();
+console.log(JSON.stringify({ load: t1 - t0, init: t2 - t1, first: t3 - t2 }));`,
+  );
+  const samples = Array.from({ length: runs }, () =>
+    JSON.parse(execFileSync(process.execPath, [probe], { encoding: 'utf8' })),
+  );
+  const median = (key: 'load' | 'init' | 'first'): number =>
+    Math.round((samples.map((s) => s[key] as number).sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0) * 10) /
+    10;
+  const [load, init, first] = [median('load'), median('init'), median('first')];
+  return {
+    moduleLoadMs: load,
+    initMs: init,
+    firstClassificationMs: first,
+    totalMs: Math.round((load + init + first) * 10) / 10,
+  };
+}
+
+function round(value: number | null | undefined, digits = 3): number | null {
+  if (value === null || value === undefined) return null;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '  -  ');
+
+if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
+  const items = loadEvalSet();
+  const quality = evaluate(items);
+  const perSecond = throughput(items, 3);
+  const cold = await coldStart(7);
+
+  console.log(
+    `classification quality on ${items.length} labelled requests (test/fixtures/classification-eval.json)\n`,
+  );
+  console.log(`lang   n    language category impact  urgency priority level`);
+  const line = (name: string, r: Record<string, unknown>) =>
+    console.log(
+      `${name.padEnd(6)} ${String(r.n).padEnd(4)} ${FIELDS.map((f) => pct(r[f]).padStart(8)).join(' ')}`,
+    );
+  for (const lang of LANGUAGES) line(lang, quality.perLanguage[lang] as Record<string, unknown>);
+  line('dev', quality.dev);
+  line('hold', quality.holdout);
+  line('all', quality.all);
+  console.log(
+    `\nlanguage on one-sentence requests: ${pct(quality.oneSentenceLanguage.accuracy)} of ${quality.oneSentenceLanguage.n}`,
+  );
+  console.log(`throughput, one core: ${perSecond} classifications/s`);
+  console.log(
+    `cold start (bundled, median of 7 fresh processes): load ${cold.moduleLoadMs} ms + init ${cold.initMs} ms + first ${cold.firstClassificationMs} ms`,
+  );
+  if (process.env.BENCH_MISSES) {
+    for (const r of quality.rows.filter(
+      (r) => r.item.split === 'dev' && r.verdict.level !== r.item.expected.level,
+    )) {
+      console.log(
+        `MISS ${r.item.id} level ${r.verdict.level}≠${r.item.expected.level} ${r.item.subject} | ${r.item.description.slice(0, 100)} | ${r.verdict.reasons.join(' / ')}`,
+      );
+    }
+  }
+  console.log(
+    JSON.stringify({
+      benchmark: 'classify',
+      items: items.length,
+      perLanguage: quality.perLanguage,
+      dev: quality.dev,
+      holdout: quality.holdout,
+      all: quality.all,
+      oneSentenceLanguageAccuracy: quality.oneSentenceLanguage.accuracy,
+      oneSentenceRequests: quality.oneSentenceLanguage.n,
+      classificationsPerSecond: perSecond,
+      coldStart: cold,
+    }),
+  );
+}
