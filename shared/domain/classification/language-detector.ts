@@ -10,6 +10,8 @@ export type LanguageVerdict = { language: Language; confidence: number; reason: 
 
 /** Below this many letters the n-grams alone are not trusted. */
 const SHORT_TEXT_LETTERS = 25;
+/** Below this many letters ("Outlook", "VPN kaputt") the customer's own choice decides. */
+const TOO_SHORT_LETTERS = 12;
 /** Detection cost grows with length; the first part of a message tells its language. */
 const SAMPLE_CHARS = 600;
 
@@ -39,9 +41,17 @@ export class LanguageDetector {
         reason: `text too short to tell; using ${sourceOf(fallback, hints, browser)}`,
       };
     }
+    const hinted = hints.form ?? browser;
+    if (hinted && letters < TOO_SHORT_LETTERS) {
+      return {
+        language: hinted,
+        confidence: 0.6,
+        reason: `text too short to tell; using the ${sourceOf(hinted, hints, browser)}`,
+      };
+    }
     const margin = top[1] - (second?.[1] ?? 0);
     const confidence = Math.min(1, 0.5 + margin);
-    if (letters >= SHORT_TEXT_LETTERS || margin > 0.25 || !(hints.form ?? browser)) {
+    if (letters >= SHORT_TEXT_LETTERS || margin > 0.25 || !hinted) {
       return { language: top[0], confidence, reason: `the text reads as ${top[0]}` };
     }
     // Short and ambiguous: the customer's own choice breaks the tie when the text allows it.

@@ -224,7 +224,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
       schnittstelle anbindung koppeling koppelvlak integratie interface$ integracion интеграц апи$ ldap$ active_directory azure_ad entra
       scim$ edi$ connector`,
     category: { software: 3 },
-    level: { 3: 3 },
+    level: { 3: 5 },
   },
   {
     id: 'batch-job',
@@ -232,7 +232,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     terms: `nightly nachtlich nachtjob nachtelijk nocturn ночн batch$ job$ jobs$ cron cronjob scheduler scheduled geplante
       tache_planifiee tarea_programada задани регламент deadlock deadlocks blockiert_sich impasse`,
     category: { software: 3 },
-    level: { 3: 3 },
+    level: { 3: 5 },
   },
   {
     id: 'data-wrong',
@@ -244,14 +244,14 @@ export const SIGNALS: readonly SignalDefinition[] = [
       totales_incorrectos datos_incorrectos importes_incorrectos perdida_de_datos corrupto
       неправильн неверн потеря_данных поврежден сумм_не`,
     category: { software: 2 },
-    level: { 3: 3 },
+    level: { 3: 4 },
     kind: { fault: 1 },
   },
   {
     id: 'report-query',
     reason: 'a report or database query',
     terms: `report reports reporting bericht berichte auswertung rapport rapportage rapporten informe informes reporte отчет
-      query queries abfrage database datenbank databank base_de_donnees base_de_datos база_данных бд$ sql$ dashboard`,
+      query queries abfrage database datenbank databank base_de_donnees base_de_datos баз_данн бд$ sql$ dashboard`,
     category: { software: 2 },
     level: { 3: 1 },
   },
@@ -280,7 +280,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
       gehackt versleuteld besmet aanval pirate piratage rancongiciel attaque hackeado secuestro ataque
       взлом вирус шифровальщик атак заражен`,
     category: { software: 2 },
-    level: { 3: 3 },
+    level: { 3: 5 },
     urgency: 'high',
   },
 

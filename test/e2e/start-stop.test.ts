@@ -1,0 +1,104 @@
+// `npm start` as a newcomer runs it: the desk comes up on the printed ports, keeps its data
+// across a restart, accepts a token from `npm run token`, and SIGTERM leaves no Java behind.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../local/servers/free-port.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-start-'));
+
+async function startDesk(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; api: string; output: () => string }> {
+  const child = spawn(TSX, ['local/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, TIERDESK_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk.toString();
+  });
+  const deadline = Date.now() + 60_000;
+  while (!/API\s+(http:\/\/127\.0\.0\.1:\d+)/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not come up: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const api = /API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string;
+  return { child, api, output: () => output };
+}
+
+function javaPids(dynamoPort: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', `DynamoDBLocal.jar -port ${dynamoPort} `], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('serves, persists across a restart, and stops every child on SIGTERM', async () => {
+    const ports = {
+      PORT: await freePort(),
+      DYNAMODB_PORT: await freePort(),
+      SQS_PORT: await freePort(),
+      SES_PORT: await freePort(),
+      SMTP_PORT: await freePort(),
+    };
+    const env = Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)]));
+
+    const first = await startDesk(env);
+    expect(first.api).toBe(`http://127.0.0.1:${ports.PORT}`);
+    expect(first.output()).toContain(`127.0.0.1:${ports.SMTP_PORT}`);
+    expect(first.output()).toContain(`http://127.0.0.1:${ports.SES_PORT}/`);
+    const created = await fetch(`${first.api}/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customer: { name: 'Ada', email: 'ada@example.com' },
+        problem: { subject: 'Kept?', description: 'Does my case survive a restart?' },
+      }),
+    }).then((r) => r.json());
+    expect(created.id).toBeDefined();
+    expect(javaPids(ports.DYNAMODB_PORT)).toHaveLength(1);
+    expect(await stop(first.child)).toBe(0);
+    expect(javaPids(ports.DYNAMODB_PORT)).toEqual([]);
+
+    const second = await startDesk(env);
+    try {
+      const token = execFileSync(TSX, ['local/issue-token.ts', '--role', 'agent', '--levels', '1'], {
+        cwd: ROOT,
+        env: { ...process.env, TIERDESK_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      }).trim();
+      const read = await fetch(`${second.api}/cases/${created.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(read.status).toBe(200);
+      expect((await read.json()).reference).toBe(created.reference);
+    } finally {
+      expect(await stop(second.child)).toBe(0);
+    }
+    expect(javaPids(ports.DYNAMODB_PORT)).toEqual([]);
+  }, 120_000);
+});

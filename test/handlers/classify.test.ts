@@ -1,0 +1,122 @@
+// The classify function against DynamoDB Local and the SES emulator: invoked directly with
+// SQS events, as Lambda would, and through the real classify queue for retries and redrive.
+import { randomUUID } from 'node:crypto';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { ulid } from 'ulid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoDocumentClient, sqsClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
+import { openCase } from '../../shared/domain/support-case.ts';
+import { eventually, local, sentEmailsTo } from '../support/http.ts';
+
+type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+let handler: Handler;
+const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
+const context = {
+  functionName: 'classify',
+  awsRequestId: 'test',
+  getRemainingTimeInMillis: () => 10_000,
+} as Context;
+
+const sqsEvent = (bodies: string[]): SQSEvent => ({
+  Records: bodies.map((body) => ({
+    messageId: randomUUID(),
+    receiptHandle: 'r',
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '0',
+      SenderId: 'test',
+      ApproximateFirstReceiveTimestamp: '0',
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:tierdesk-classify',
+    awsRegion: 'us-east-1',
+  })),
+});
+
+async function storedCase(description: string, language?: 'fr') {
+  const email = `${randomUUID()}@example.com`;
+  const c = openCase({
+    id: ulid(),
+    reference: `TD-${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}`,
+    accessTokenHash: 'x',
+    intake: {
+      customer: { name: 'Chloé', email, ...(language ? { language } : {}) },
+      problem: { subject: 'Imprimante', description },
+      channel: 'api',
+      attachments: [],
+    },
+    language: language ?? 'en',
+    missingFacts: [],
+    now: new Date(),
+  });
+  await store.create(c);
+  return c;
+}
+
+beforeAll(async () => {
+  ({ handler } = (await import('../../functions/classify/handler.ts')) as unknown as { handler: Handler });
+});
+
+describe('classify function', () => {
+  it('classifies, acknowledges once and ignores a redelivered message', async () => {
+    const c = await storedCase(
+      "L'imprimante Ricoh du 2e étage affiche une erreur SC542 et n'imprime plus.",
+      'fr',
+    );
+    const message = JSON.stringify({ caseId: c.id });
+    expect(await handler(sqsEvent([message]), context)).toEqual({ batchItemFailures: [] });
+    // Lambda may deliver the same message again: nothing changes, no second email.
+    expect(await handler(sqsEvent([message, message]), context)).toEqual({ batchItemFailures: [] });
+    const stored = await store.get(c.id);
+    expect(stored).toMatchObject({
+      status: 'open',
+      acknowledgement: 'sent',
+      classification: { level: 4, language: 'fr' },
+    });
+    const emails = await sentEmailsTo(c.customer.email);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]?.subject).toContain(c.reference);
+  });
+
+  it('reports only the bad message of a batch as failed', async () => {
+    const good = await storedCase('My keyboard misses the letter E.');
+    const response = await handler(
+      sqsEvent([JSON.stringify({ caseId: good.id }), 'not json', JSON.stringify({ nope: 1 })]),
+      context,
+    );
+    expect(response.batchItemFailures).toHaveLength(2);
+    await expect(store.get(good.id)).resolves.toMatchObject({ status: 'open' });
+  });
+
+  it('through the queue: a message that keeps failing ends in the dead-letter queue', async () => {
+    const queue = local().queues.classify as { url: string; dlqUrl: string };
+    const marker = `poison-${randomUUID()}`;
+    await sqsClient().send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: marker }));
+    // Visibility timeout is 2 s in tests and maxReceiveCount 5: about ten seconds.
+    const dead = await eventually(
+      async () => {
+        const { Messages = [] } = await sqsClient().send(
+          new ReceiveMessageCommand({
+            QueueUrl: queue.dlqUrl,
+            MaxNumberOfMessages: 10,
+            WaitTimeSeconds: 1,
+            VisibilityTimeout: 1,
+          }),
+        );
+        return Messages.find((m) => m.Body === marker);
+      },
+      25_000,
+      'the poison message in the DLQ',
+    );
+    expect(dead.Body).toBe(marker);
+    const { Attributes } = await sqsClient().send(
+      new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    );
+    expect(Attributes?.ApproximateNumberOfMessages).toBeDefined();
+  }, 40_000);
+});
