@@ -78,7 +78,7 @@ describe('npm start', () => {
         customer: { name: 'Ada', email: 'ada@example.com' },
         problem: { subject: 'Kept?', description: 'Does my case survive a restart?' },
       }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ id: string; reference: string }>);
     expect(created.id).toBeDefined();
     expect(javaPids(ports.DYNAMODB_PORT)).toHaveLength(1);
     expect(await stop(first.child)).toBe(0);
@@ -95,7 +95,7 @@ describe('npm start', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(read.status).toBe(200);
-      expect((await read.json()).reference).toBe(created.reference);
+      expect(((await read.json()) as { reference: string }).reference).toBe(created.reference);
     } finally {
       expect(await stop(second.child)).toBe(0);
     }

@@ -143,46 +143,34 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async listByCustomer(email: string, limit: number): Promise<SupportCase[]> {
-    const index = INDEXES.casesByCustomer;
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.pk },
-        ExpressionAttributeValues: { ':pk': keys.customer(email) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map(fromItem);
+    return this.queryIndex(INDEXES.casesByCustomer, keys.customer(email), { limit, newestFirst: true });
   }
 
   async listLevelQueue(level: QueuedLevel, limit: number): Promise<SupportCase[]> {
-    const index = INDEXES.levelQueue;
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.pk },
-        ExpressionAttributeValues: { ':pk': keys.levelQueue(level, 'open') },
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map(fromItem);
+    return this.queryIndex(INDEXES.levelQueue, keys.levelQueue(level, 'open'), { limit });
   }
 
   async listUnclassified(createdBefore: string, limit: number): Promise<SupportCase[]> {
-    const index = INDEXES.levelQueue;
+    return this.queryIndex(INDEXES.levelQueue, keys.unclassified(), { limit, sortBefore: createdBefore });
+  }
+
+  private async queryIndex(
+    index: { name: string; pk: string; sk: string },
+    partition: string,
+    options: { limit: number; newestFirst?: boolean; sortBefore?: string },
+  ): Promise<SupportCase[]> {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk < :before',
-        ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-        ExpressionAttributeValues: { ':pk': keys.unclassified(), ':before': createdBefore },
-        Limit: limit,
+        KeyConditionExpression: options.sortBefore ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.pk, ...(options.sortBefore ? { '#sk': index.sk } : {}) },
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ...(options.sortBefore ? { ':before': options.sortBefore } : {}),
+        },
+        ScanIndexForward: !options.newestFirst,
+        Limit: options.limit,
       }),
     );
     return (result.Items ?? []).map(fromItem);

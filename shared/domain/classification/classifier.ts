@@ -5,14 +5,13 @@
 // No I/O and no clock: the same input always gives the same verdict.
 import type { ArticleHit } from '../../knowledge-base/knowledge-base.ts';
 import { type Fact, missingFactsFor, type ProblemKind } from '../intake-record.ts';
-import type { ArticleSuggestion } from '../support-case.ts';
+import type { Classification } from '../support-case.ts';
 import {
   CATEGORIES,
   type Category,
   type Grade,
   type Language,
   type Level,
-  type Priority,
   priorityOf,
 } from '../support-model.ts';
 import type { Vendor } from '../vendor-catalogue.ts';
@@ -39,17 +38,19 @@ export type ClassifierInput = {
   language?: LanguageHints;
 };
 
-export type Verdict = {
-  language: Language;
-  category: Category;
-  impact: Grade;
-  urgency: Grade;
-  priority: Priority;
-  level: Level;
+export type Verdict = Pick<
+  Classification,
+  | 'language'
+  | 'category'
+  | 'impact'
+  | 'urgency'
+  | 'priority'
+  | 'level'
+  | 'confidence'
+  | 'reasons'
+  | 'articles'
+> & {
   kind: ProblemKind;
-  confidence: number;
-  reasons: string[];
-  articles: ArticleSuggestion[];
   vendor?: { id: string; name: string };
   missingFacts: Fact[];
 };
