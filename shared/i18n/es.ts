@@ -1,0 +1,47 @@
+import type { Messages } from './messages.ts';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const es: Messages = {
+  languageName: 'Español',
+  ack: {
+    subject: (reference, subject) => `[${reference}] Hemos recibido su solicitud: ${subject}`,
+    greeting: (name) => `Hola, ${name}:`,
+    received: (reference) => `gracias por contactar con nosotros. Su solicitud ha quedado registrada con la referencia ${reference}.`,
+    summaryHeading: 'Su solicitud',
+    nextStepsHeading: 'Próximos pasos',
+    nextSteps: {
+      0: 'Los artículos siguientes responden a preguntas como la suya. Si alguno resuelve su problema, confírmelo mediante el enlace de abajo; si no, responda a este correo y un agente se encargará.',
+      1: 'Nuestro centro de soporte revisará su solicitud y se pondrá en contacto con usted.',
+      2: 'Un técnico le devolverá la llamada para resolver el problema junto con usted. Asegúrese de que disponemos de un número de teléfono en el que podamos localizarle.',
+      3: 'Nuestros especialistas analizarán el problema en profundidad. Le mantendremos informado de sus avances.',
+      4: 'Este equipo o sistema lo mantiene un proveedor externo. Le pediremos su consentimiento antes de trasladarle su solicitud y haremos el seguimiento por usted.',
+    },
+    slaHeading: 'Nuestro nivel de servicio',
+    sla: (firstResponse, resolution) => `Primera respuesta en un plazo de ${firstResponse}; resolución prevista en ${resolution}.`,
+    missingHeading: 'Por favor, envíenos también lo siguiente',
+    missingIntro: 'Para que nadie tenga que volver a preguntárselo, responda a este correo indicando:',
+    articlesHeading: 'Estos artículos pueden ayudarle',
+    viewHeading: 'Su solicitud en línea',
+    viewCase: 'Consulte su solicitud y su estado:',
+    replyHint: 'Responda a este correo para añadir información; mantenga la referencia en el asunto.',
+    signature: 'Su centro de soporte tierdesk',
+  },
+  facts: {
+    phone: 'un número de teléfono en el que un técnico pueda devolverle la llamada',
+    product: 'el producto o la aplicación afectados',
+    version: 'su versión',
+    asset: 'el nombre del equipo, el número de inventario o el número de serie',
+    errorText: 'el mensaje de error exacto (una captura de pantalla ayuda)',
+    steps: 'los pasos que llevan al problema',
+    since: 'desde cuándo ocurre el problema',
+    affectedUsers: 'cuántas personas están afectadas',
+  },
+  duration: {
+    minutes: (n) => plural(n, 'minuto', 'minutos'),
+    hours: (n) => plural(n, 'hora', 'horas'),
+    businessHours: (n) => plural(n, 'hora laborable', 'horas laborables'),
+    businessDays: (n) => plural(n, 'día laborable', 'días laborables'),
+  },
+  priorityName: { P1: 'P1 – crítica', P2: 'P2 – alta', P3: 'P3 – media', P4: 'P4 – baja', P5: 'P5 – planificación' },
+};

@@ -1,0 +1,48 @@
+import type { Messages } from './messages.ts';
+
+// In French, 0 and 1 take the singular.
+const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
+
+export const fr: Messages = {
+  languageName: 'Français',
+  ack: {
+    subject: (reference, subject) => `[${reference}] Nous avons bien reçu votre demande : ${subject}`,
+    greeting: (name) => `Bonjour ${name},`,
+    received: (reference) => `merci de nous avoir contactés. Votre demande a été enregistrée sous la référence ${reference}.`,
+    summaryHeading: 'Votre demande',
+    nextStepsHeading: 'La suite',
+    nextSteps: {
+      0: "Les articles ci-dessous répondent à des questions comme la vôtre. Si l'un d'eux résout votre problème, merci de le confirmer via le lien ci-dessous ; sinon, répondez simplement à cet e-mail et un conseiller prendra le relais.",
+      1: 'Notre centre de services examine votre demande et reviendra vers vous.',
+      2: 'Un technicien vous rappellera pour résoudre le problème avec vous. Merci de vérifier que nous disposons d’un numéro de téléphone auquel vous joindre.',
+      3: 'Nos spécialistes analysent le problème en profondeur. Nous vous tiendrons informé de leurs avancées.',
+      4: 'Cet équipement ou ce système est maintenu par un prestataire externe. Nous vous demanderons votre accord avant de lui transmettre votre demande, et nous en assurerons le suivi pour vous.',
+    },
+    slaHeading: 'Notre niveau de service',
+    sla: (firstResponse, resolution) => `Première réponse sous ${firstResponse}, résolution visée sous ${resolution}.`,
+    missingHeading: 'Merci de nous transmettre les éléments suivants',
+    missingIntro: 'Pour que personne n’ait à vous les redemander, merci de répondre à cet e-mail en indiquant :',
+    articlesHeading: 'Ces articles peuvent vous aider',
+    viewHeading: 'Votre demande en ligne',
+    viewCase: 'Consulter votre demande et son état :',
+    replyHint: 'Répondez à cet e-mail pour compléter votre demande ; merci de conserver la référence dans l’objet.',
+    signature: 'Votre centre de services tierdesk',
+  },
+  facts: {
+    phone: 'un numéro de téléphone auquel un technicien peut vous rappeler',
+    product: 'le produit ou l’application concerné',
+    version: 'sa version',
+    asset: 'le nom de l’appareil, son numéro d’inventaire ou son numéro de série',
+    errorText: 'le message d’erreur exact (une capture d’écran aide)',
+    steps: 'les étapes qui mènent au problème',
+    since: 'depuis quand le problème se produit',
+    affectedUsers: 'le nombre de personnes concernées',
+  },
+  duration: {
+    minutes: (n) => plural(n, 'minute', 'minutes'),
+    hours: (n) => plural(n, 'heure', 'heures'),
+    businessHours: (n) => plural(n, 'heure ouvrée', 'heures ouvrées'),
+    businessDays: (n) => plural(n, 'jour ouvré', 'jours ouvrés'),
+  },
+  priorityName: { P1: 'P1 – critique', P2: 'P2 – haute', P3: 'P3 – moyenne', P4: 'P4 – basse', P5: 'P5 – planification' },
+};
