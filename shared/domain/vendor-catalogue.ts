@@ -1,12 +1,15 @@
 // Which assets and products a vendor maintains (level 4). This is configuration, not code:
 // DEFAULT_VENDORS is what a fresh deployment knows; a deployment replaces it with its own list.
 import { z } from 'zod';
+import { CATEGORIES } from './support-model.ts';
 
 export const VendorSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   contact: z.email(),
   maintains: z.string().min(1).describe('What the vendor maintains, for people'),
+  /** Devices are hardware; a system a third party runs for us is a service. */
+  category: z.enum(CATEGORIES),
   /** Normalized terms (see classification/signal-lexicon.ts syntax) that identify its items. */
   terms: z.string().min(1),
   contract: z.object({ responseHours: z.number().positive(), resolutionHours: z.number().positive() }),
@@ -17,6 +20,7 @@ export const VendorCatalogueSchema = z.array(VendorSchema).min(1);
 export const DEFAULT_VENDORS: Vendor[] = [
   {
     id: 'printcare',
+    category: 'hardware',
     name: 'PrintCare Services',
     contact: 'service@printcare.example.com',
     maintains: 'printers, copiers, multifunction devices, scanners and plotters',
@@ -27,6 +31,7 @@ export const DEFAULT_VENDORS: Vendor[] = [
   },
   {
     id: 'storageworks',
+    category: 'hardware',
     name: 'StorageWorks Partner',
     contact: 'support@storageworks.example.com',
     maintains: 'storage appliances: NAS, SAN and arrays',
@@ -35,6 +40,7 @@ export const DEFAULT_VENDORS: Vendor[] = [
   },
   {
     id: 'netsecure',
+    category: 'hardware',
     name: 'NetSecure GmbH',
     contact: 'noc@netsecure.example.com',
     maintains: 'network gear: firewalls, switches, routers and Wi-Fi access points',
@@ -44,6 +50,7 @@ export const DEFAULT_VENDORS: Vendor[] = [
   },
   {
     id: 'hostedapps',
+    category: 'service',
     name: 'Hosted Apps Ltd',
     contact: 'helpdesk@hostedapps.example.com',
     maintains: 'third-party-run systems: PayFlow payroll, VoiceHub telephony, DoorKey building access',

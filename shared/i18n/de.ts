@@ -7,7 +7,8 @@ export const de: Messages = {
   ack: {
     subject: (reference, subject) => `[${reference}] Wir haben Ihre Anfrage erhalten: ${subject}`,
     greeting: (name) => `Hallo ${name},`,
-    received: (reference) => `vielen Dank für Ihre Nachricht. Wir haben Ihre Anfrage unter ${reference} aufgenommen.`,
+    received: (reference) =>
+      `vielen Dank für Ihre Nachricht. Wir haben Ihre Anfrage unter ${reference} aufgenommen.`,
     summaryHeading: 'Ihre Anfrage',
     nextStepsHeading: 'Wie es weitergeht',
     nextSteps: {
@@ -18,13 +19,15 @@ export const de: Messages = {
       4: 'Dieses Gerät bzw. System wird von einem externen Dienstleister betreut. Bevor wir Ihre Anfrage weitergeben, holen wir Ihr Einverständnis ein, und wir behalten den Vorgang für Sie im Blick.',
     },
     slaHeading: 'Unsere Servicezeiten',
-    sla: (firstResponse, resolution) => `Erste Antwort innerhalb von ${firstResponse}, angestrebte Lösung innerhalb von ${resolution}.`,
+    sla: (firstResponse, resolution) =>
+      `Erste Antwort innerhalb von ${firstResponse}, angestrebte Lösung innerhalb von ${resolution}.`,
     missingHeading: 'Bitte senden Sie uns noch Folgendes',
     missingIntro: 'Damit wir nicht noch einmal nachfragen müssen, antworten Sie bitte auf diese E-Mail mit:',
     articlesHeading: 'Diese Artikel helfen vielleicht',
     viewHeading: 'Ihr Vorgang online',
     viewCase: 'Ihren Vorgang und seinen Status ansehen:',
-    replyHint: 'Antworten Sie auf diese E-Mail, um Informationen zu ergänzen; bitte lassen Sie die Vorgangsnummer im Betreff stehen.',
+    replyHint:
+      'Antworten Sie auf diese E-Mail, um Informationen zu ergänzen; bitte lassen Sie die Vorgangsnummer im Betreff stehen.',
     signature: 'Ihr tierdesk Service Desk',
   },
   facts: {
@@ -43,5 +46,11 @@ export const de: Messages = {
     businessHours: (n) => plural(n, 'Arbeitsstunde', 'Arbeitsstunden'),
     businessDays: (n) => plural(n, 'Arbeitstag', 'Arbeitstagen'),
   },
-  priorityName: { P1: 'P1 – kritisch', P2: 'P2 – hoch', P3: 'P3 – mittel', P4: 'P4 – niedrig', P5: 'P5 – Planung' },
+  priorityName: {
+    P1: 'P1 – kritisch',
+    P2: 'P2 – hoch',
+    P3: 'P3 – mittel',
+    P4: 'P4 – niedrig',
+    P5: 'P5 – Planung',
+  },
 };

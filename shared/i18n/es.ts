@@ -7,7 +7,8 @@ export const es: Messages = {
   ack: {
     subject: (reference, subject) => `[${reference}] Hemos recibido su solicitud: ${subject}`,
     greeting: (name) => `Hola, ${name}:`,
-    received: (reference) => `gracias por contactar con nosotros. Su solicitud ha quedado registrada con la referencia ${reference}.`,
+    received: (reference) =>
+      `gracias por contactar con nosotros. Su solicitud ha quedado registrada con la referencia ${reference}.`,
     summaryHeading: 'Su solicitud',
     nextStepsHeading: 'Próximos pasos',
     nextSteps: {
@@ -18,7 +19,8 @@ export const es: Messages = {
       4: 'Este equipo o sistema lo mantiene un proveedor externo. Le pediremos su consentimiento antes de trasladarle su solicitud y haremos el seguimiento por usted.',
     },
     slaHeading: 'Nuestro nivel de servicio',
-    sla: (firstResponse, resolution) => `Primera respuesta en un plazo de ${firstResponse}; resolución prevista en ${resolution}.`,
+    sla: (firstResponse, resolution) =>
+      `Primera respuesta en un plazo de ${firstResponse}; resolución prevista en ${resolution}.`,
     missingHeading: 'Por favor, envíenos también lo siguiente',
     missingIntro: 'Para que nadie tenga que volver a preguntárselo, responda a este correo indicando:',
     articlesHeading: 'Estos artículos pueden ayudarle',
@@ -43,5 +45,11 @@ export const es: Messages = {
     businessHours: (n) => plural(n, 'hora laborable', 'horas laborables'),
     businessDays: (n) => plural(n, 'día laborable', 'días laborables'),
   },
-  priorityName: { P1: 'P1 – crítica', P2: 'P2 – alta', P3: 'P3 – media', P4: 'P4 – baja', P5: 'P5 – planificación' },
+  priorityName: {
+    P1: 'P1 – crítica',
+    P2: 'P2 – alta',
+    P3: 'P3 – media',
+    P4: 'P4 – baja',
+    P5: 'P5 – planificación',
+  },
 };

@@ -8,7 +8,8 @@ export const fr: Messages = {
   ack: {
     subject: (reference, subject) => `[${reference}] Nous avons bien reçu votre demande : ${subject}`,
     greeting: (name) => `Bonjour ${name},`,
-    received: (reference) => `merci de nous avoir contactés. Votre demande a été enregistrée sous la référence ${reference}.`,
+    received: (reference) =>
+      `merci de nous avoir contactés. Votre demande a été enregistrée sous la référence ${reference}.`,
     summaryHeading: 'Votre demande',
     nextStepsHeading: 'La suite',
     nextSteps: {
@@ -19,13 +20,16 @@ export const fr: Messages = {
       4: 'Cet équipement ou ce système est maintenu par un prestataire externe. Nous vous demanderons votre accord avant de lui transmettre votre demande, et nous en assurerons le suivi pour vous.',
     },
     slaHeading: 'Notre niveau de service',
-    sla: (firstResponse, resolution) => `Première réponse sous ${firstResponse}, résolution visée sous ${resolution}.`,
+    sla: (firstResponse, resolution) =>
+      `Première réponse sous ${firstResponse}, résolution visée sous ${resolution}.`,
     missingHeading: 'Merci de nous transmettre les éléments suivants',
-    missingIntro: 'Pour que personne n’ait à vous les redemander, merci de répondre à cet e-mail en indiquant :',
+    missingIntro:
+      'Pour que personne n’ait à vous les redemander, merci de répondre à cet e-mail en indiquant :',
     articlesHeading: 'Ces articles peuvent vous aider',
     viewHeading: 'Votre demande en ligne',
     viewCase: 'Consulter votre demande et son état :',
-    replyHint: 'Répondez à cet e-mail pour compléter votre demande ; merci de conserver la référence dans l’objet.',
+    replyHint:
+      'Répondez à cet e-mail pour compléter votre demande ; merci de conserver la référence dans l’objet.',
     signature: 'Votre centre de services tierdesk',
   },
   facts: {
@@ -44,5 +48,11 @@ export const fr: Messages = {
     businessHours: (n) => plural(n, 'heure ouvrée', 'heures ouvrées'),
     businessDays: (n) => plural(n, 'jour ouvré', 'jours ouvrés'),
   },
-  priorityName: { P1: 'P1 – critique', P2: 'P2 – haute', P3: 'P3 – moyenne', P4: 'P4 – basse', P5: 'P5 – planification' },
+  priorityName: {
+    P1: 'P1 – critique',
+    P2: 'P2 – haute',
+    P3: 'P3 – moyenne',
+    P4: 'P4 – basse',
+    P5: 'P5 – planification',
+  },
 };

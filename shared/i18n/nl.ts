@@ -7,7 +7,8 @@ export const nl: Messages = {
   ack: {
     subject: (reference, subject) => `[${reference}] Wij hebben uw verzoek ontvangen: ${subject}`,
     greeting: (name) => `Beste ${name},`,
-    received: (reference) => `hartelijk dank voor uw bericht. Uw verzoek is geregistreerd onder ${reference}.`,
+    received: (reference) =>
+      `hartelijk dank voor uw bericht. Uw verzoek is geregistreerd onder ${reference}.`,
     summaryHeading: 'Uw verzoek',
     nextStepsHeading: 'Hoe gaat het verder',
     nextSteps: {
@@ -18,7 +19,8 @@ export const nl: Messages = {
       4: 'Dit apparaat of systeem wordt beheerd door een externe leverancier. Wij vragen eerst uw toestemming voordat wij uw verzoek aan hen doorgeven, en wij houden het voor u in de gaten.',
     },
     slaHeading: 'Ons serviceniveau',
-    sla: (firstResponse, resolution) => `Eerste reactie binnen ${firstResponse}, beoogde oplossing binnen ${resolution}.`,
+    sla: (firstResponse, resolution) =>
+      `Eerste reactie binnen ${firstResponse}, beoogde oplossing binnen ${resolution}.`,
     missingHeading: 'Stuur ons a.u.b. nog het volgende',
     missingIntro: 'Zodat niemand u opnieuw hoeft te vragen, beantwoord deze e-mail a.u.b. met:',
     articlesHeading: 'Deze artikelen kunnen helpen',
@@ -43,5 +45,11 @@ export const nl: Messages = {
     businessHours: (n) => plural(n, 'werkuur', 'werkuren'),
     businessDays: (n) => plural(n, 'werkdag', 'werkdagen'),
   },
-  priorityName: { P1: 'P1 – kritiek', P2: 'P2 – hoog', P3: 'P3 – gemiddeld', P4: 'P4 – laag', P5: 'P5 – planning' },
+  priorityName: {
+    P1: 'P1 – kritiek',
+    P2: 'P2 – hoog',
+    P3: 'P3 – gemiddeld',
+    P4: 'P4 – laag',
+    P5: 'P5 – planning',
+  },
 };

@@ -4,7 +4,12 @@ import type { Messages } from './messages.ts';
 function plural(n: number, one: string, few: string, many: string): string {
   const mod10 = n % 10;
   const mod100 = n % 100;
-  const form = mod10 === 1 && mod100 !== 11 ? one : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? few : many;
+  const form =
+    mod10 === 1 && mod100 !== 11
+      ? one
+      : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
+        ? few
+        : many;
   return `${n} ${form}`;
 }
 
@@ -13,7 +18,8 @@ export const ru: Messages = {
   ack: {
     subject: (reference, subject) => `[${reference}] Мы получили Ваш запрос: ${subject}`,
     greeting: (name) => `Здравствуйте, ${name}!`,
-    received: (reference) => `Благодарим Вас за обращение. Ваш запрос зарегистрирован под номером ${reference}.`,
+    received: (reference) =>
+      `Благодарим Вас за обращение. Ваш запрос зарегистрирован под номером ${reference}.`,
     summaryHeading: 'Ваш запрос',
     nextStepsHeading: 'Что будет дальше',
     nextSteps: {
@@ -24,7 +30,8 @@ export const ru: Messages = {
       4: 'Это оборудование или система обслуживается внешним поставщиком. Прежде чем передать ему Ваш запрос, мы попросим Вашего согласия и будем контролировать его выполнение.',
     },
     slaHeading: 'Наш уровень обслуживания',
-    sla: (firstResponse, resolution) => `Первый ответ — в течение ${firstResponse}, плановое решение — в течение ${resolution}.`,
+    sla: (firstResponse, resolution) =>
+      `Первый ответ — в течение ${firstResponse}, плановое решение — в течение ${resolution}.`,
     missingHeading: 'Пожалуйста, сообщите нам также',
     missingIntro: 'Чтобы никому не пришлось переспрашивать, ответьте, пожалуйста, на это письмо и укажите:',
     articlesHeading: 'Эти статьи могут помочь',
@@ -49,5 +56,11 @@ export const ru: Messages = {
     businessHours: (n) => plural(n, 'рабочего часа', 'рабочих часов', 'рабочих часов'),
     businessDays: (n) => plural(n, 'рабочего дня', 'рабочих дней', 'рабочих дней'),
   },
-  priorityName: { P1: 'P1 – критический', P2: 'P2 – высокий', P3: 'P3 – средний', P4: 'P4 – низкий', P5: 'P5 – плановый' },
+  priorityName: {
+    P1: 'P1 – критический',
+    P2: 'P2 – высокий',
+    P3: 'P3 – средний',
+    P4: 'P4 – низкий',
+    P5: 'P5 – плановый',
+  },
 };

@@ -4,11 +4,20 @@
 // The index is built ahead of time (npm run build:kb-index) and loaded at cold start,
 // because stemming every article word again would cost ~200 ms.
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { Language } from '../domain/support-model.ts';
+import type { Category, Language } from '../domain/support-model.ts';
 import type { Article } from './article.ts';
 import { stem } from './stemming.ts';
 
-export type ArticleHit = { id: string; lang: Language; title: string; summary: string; score: number };
+export type ArticleHit = {
+  id: string;
+  lang: Language;
+  category: Category;
+  title: string;
+  summary: string;
+  score: number;
+  /** How many distinct words of the query the article matched. */
+  matchedTerms: number;
+};
 export type SearchOptions = { limit?: number; typoTolerance?: boolean; maxWords?: number };
 
 type IndexedArticle = Article & { key: string };
@@ -26,7 +35,7 @@ function miniSearchOptions(): Options<IndexedArticle> {
   return {
     idField: 'key',
     fields: [...INDEXED_FIELDS],
-    storeFields: ['id', 'lang', 'displayTitle', 'displaySummary'],
+    storeFields: ['id', 'lang', 'category', 'displayTitle', 'displaySummary'],
     extractField: (document, field) => {
       const doc = document as unknown as Record<string, unknown>;
       if (field === 'displayTitle') return String(doc.title);
@@ -98,8 +107,10 @@ function toHit(result: SearchResult): ArticleHit {
   return {
     id: String(result.id),
     lang: result.lang as Language,
+    category: result.category as Category,
     title: String(result.displayTitle),
     summary: String(result.displaySummary),
     score: Math.round(result.score * 100) / 100,
+    matchedTerms: result.queryTerms.length,
   };
 }

@@ -8,7 +8,15 @@ import type { ArticleHit } from '../../shared/knowledge-base/knowledge-base.ts';
 
 const detector = new LanguageDetector();
 const passwordArticle = (lang: ArticleHit['lang']): ArticleHit[] => [
-  { id: 'reset-password', lang, title: 'Reset a forgotten password', summary: '', score: 12 },
+  {
+    id: 'reset-password',
+    lang,
+    category: 'service',
+    title: 'Reset a forgotten password',
+    summary: '',
+    score: 12,
+    matchedTerms: 2,
+  },
 ];
 const classifier = new Classifier(
   detector,

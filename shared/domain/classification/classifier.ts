@@ -62,6 +62,17 @@ export const TRIAGE_THRESHOLD = 0.45;
 /** A knowledge-base hit must score at least this to answer a how-to question on its own. */
 const ARTICLE_ANSWERS = 6;
 const GRADE_RANK: Record<Grade, number> = { low: 0, medium: 1, high: 2 };
+/** A fault of one of these hits more than its reporter. */
+const SHARED_SYSTEMS = new Set([
+  'integration',
+  'batch-job',
+  'performance-system',
+  'data-wrong',
+  'network-gear',
+  'storage-appliance',
+]);
+/** Requests that block somebody's work until they are done. */
+const WORK_WAITS_ON = new Set(['account-access', 'people-change']);
 const FACT_PATTERNS: Array<[Fact, RegExp]> = [
   [
     'errorText',
@@ -136,20 +147,24 @@ export class Classifier {
     const vendor = vendorHits[0]?.value;
 
     // ── impact and urgency ──
-    const impact = this.impactOf(input, text, signals, kindScore, reasons);
-    const urgency = this.urgencyOf(input, signals, kindScore, reasons);
+    const isFault =
+      kindScore.fault + kindScore.outage > 0 && kindScore.fault + kindScore.outage >= kindScore.howto;
+    const impact = this.impactOf(input, text, signals, isFault, kindScore, reasons);
+    const urgency = this.urgencyOf(input, signals, isFault, impact, reasons);
     const priority = priorityOf(impact, urgency);
     reasons.push(`priority ${priority}: impact ${impact} × urgency ${urgency}`);
 
     // ── level ──
-    const isFault =
-      kindScore.fault + kindScore.outage > 0 && kindScore.fault + kindScore.outage >= kindScore.howto;
     const isHowTo = kindScore.howto >= 2 && kindScore.howto > kindScore.fault;
     let articles: ArticleHit[] = [];
-    if (kindScore.howto > 0 || (!isFault && kindScore.request === 0)) {
+    // Only a question can be answered by an article; the search is the classifier's
+    // most expensive step, so it runs only then.
+    if (kindScore.howto > 0) {
       articles = this.searchArticles(`${input.subject} ${input.description}`, language.language);
     }
-    const bestArticle = articles[0];
+    // One shared word ("mailbox", "licence") is not an answer; two words of the question are.
+    const words = tokens.length;
+    const bestArticle = articles.find((a) => a.matchedTerms >= Math.min(2, words));
 
     const levelScore: Record<1 | 2 | 3, number> = { 1: 0.5, 2: 0, 3: 0 };
     for (const { signal } of signals)
@@ -165,6 +180,7 @@ export class Classifier {
       kind = 'how-to';
       confidence = Math.min(0.95, 0.5 + bestArticle.score / 40);
       reasons.push(`level 0: a how-to question that the article "${bestArticle.title}" answers`);
+      articles = [bestArticle, ...articles.filter((a) => a !== bestArticle)];
     } else if (
       vendor &&
       (isFault || kindScore.request > 0 || kindScore.outage > 0 || !isHowTo) &&
@@ -195,7 +211,20 @@ export class Classifier {
       }
     }
 
-    const category = this.categoryOf(categoryScore, level, vendor !== undefined, reasons);
+    const category =
+      level === 0 && articles[0]
+        ? this.fixedCategory(
+            articles[0].category,
+            `the article "${articles[0].title}" is about ${articles[0].category}`,
+            reasons,
+          )
+        : level === 4 && vendor
+          ? this.fixedCategory(
+              vendor.category,
+              `${vendor.name} maintains ${vendor.category === 'service' ? 'a system for us' : 'devices'}`,
+              reasons,
+            )
+          : this.categoryOf(categoryScore, reasons);
     const found = this.factsFound(input, text, signals);
     const missingFacts = missingFactsFor(kind, level, found);
     return {
@@ -218,6 +247,7 @@ export class Classifier {
     input: ClassifierInput,
     text: string,
     signals: Array<{ signal: Signal }>,
+    isFault: boolean,
     kind: Record<Kind, number>,
     reasons: string[],
   ): Grade {
@@ -231,6 +261,16 @@ export class Classifier {
       reasons.push(`impact ${grade}: ${counted} people affected`);
       return grade;
     }
+    // Who is affected matters for faults; a request or a question concerns its writer.
+    if (!isFault) {
+      reasons.push('impact low: a request or question of one person');
+      return 'low';
+    }
+    const onlyMe = signals.find(({ signal }) => signal.id === 'only-me');
+    if (onlyMe) {
+      reasons.push(`impact low: ${onlyMe.signal.reason}`);
+      return 'low';
+    }
     let best: { grade: Grade; reason: string } | undefined;
     for (const { signal } of signals) {
       if (!signal.impact) continue;
@@ -238,6 +278,10 @@ export class Classifier {
         best = { grade: signal.impact, reason: signal.reason };
     }
     if (kind.outage >= 3 && best?.grade !== 'high') best = { grade: 'high', reason: 'an outage' };
+    const shared = signals.find(({ signal }) => SHARED_SYSTEMS.has(signal.id));
+    if (shared && (!best || best.grade === 'low')) {
+      best = { grade: 'medium', reason: `a shared system fails (${shared.signal.reason})` };
+    }
     if (best) {
       reasons.push(`impact ${best.grade}: ${best.reason}`);
       return best.grade;
@@ -249,43 +293,55 @@ export class Classifier {
   private urgencyOf(
     input: ClassifierInput,
     signals: Array<{ signal: Signal }>,
-    kind: Record<Kind, number>,
+    isFault: boolean,
+    impact: Grade,
     reasons: string[],
   ): Grade {
     if (input.urgency) {
       reasons.push(`urgency ${input.urgency}: as the customer stated`);
       return input.urgency;
     }
-    const stated = signals.filter(({ signal }) => signal.urgency);
-    const high = stated.find(({ signal }) => signal.urgency === 'high');
+    const said = (grade: Grade) =>
+      signals.find(({ signal }) => signal.urgency === grade && signal.id !== 'question');
+    // "not urgent" contains "urgent": the customer's explicit "not" wins.
+    const notUrgent = signals.find(({ signal }) => signal.id === 'not-urgent');
+    if (notUrgent) {
+      reasons.push(`urgency low: ${notUrgent.signal.reason}`);
+      return 'low';
+    }
+    const high = said('high');
     if (high) {
       reasons.push(`urgency high: ${high.signal.reason}`);
       return 'high';
     }
-    const low = stated.find(({ signal }) => signal.urgency === 'low');
-    const isFault = kind.fault + kind.outage > 0 && kind.fault + kind.outage >= kind.howto;
-    if (low && !(low.signal.id === 'question' && isFault)) {
-      reasons.push(`urgency low: ${low.signal.reason}`);
-      return 'low';
+    if (isFault && impact === 'high') {
+      reasons.push('urgency high: many people cannot work');
+      return 'high';
+    }
+    const medium = said('medium');
+    if (medium) {
+      reasons.push(`urgency medium: ${medium.signal.reason}`);
+      return 'medium';
     }
     if (isFault) {
       reasons.push('urgency medium: a fault that hinders work');
+      return 'medium';
+    }
+    const waitsOn = signals.find(({ signal }) => WORK_WAITS_ON.has(signal.id));
+    if (waitsOn && !signals.some(({ signal }) => signal.id === 'question' || signal.id === 'how-to')) {
+      reasons.push(`urgency medium: someone's work waits on it (${waitsOn.signal.reason})`);
       return 'medium';
     }
     reasons.push('urgency low: a question or request');
     return 'low';
   }
 
-  private categoryOf(
-    score: Record<Category, number>,
-    level: Level,
-    vendorItem: boolean,
-    reasons: string[],
-  ): Category {
-    if (vendorItem && level === 4 && score.hardware >= score.software && score.hardware >= score.service) {
-      reasons.push('category hardware: a vendor-maintained device');
-      return 'hardware';
-    }
+  private fixedCategory(category: Category, why: string, reasons: string[]): Category {
+    reasons.push(`category ${category}: ${why}`);
+    return category;
+  }
+
+  private categoryOf(score: Record<Category, number>, reasons: string[]): Category {
     const ranked = [...CATEGORIES].sort((a, b) => score[b] - score[a]);
     const top = ranked[0] as Category;
     if (score[top] === 0) {

@@ -3,7 +3,7 @@
 // ("VPN kaputt") lean on what the form and the browser say.
 import { createEld } from '../../vendor/eld-detector.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../support-model.ts';
-import profile from './language-profile.json' with { type: 'json' };
+import { LANGUAGE_PROFILE_JSON } from './language-profile.generated.ts';
 
 export type LanguageHints = { form?: Language; acceptLanguage?: string };
 export type LanguageVerdict = { language: Language; confidence: number; reason: string };
@@ -13,13 +13,13 @@ const SHORT_TEXT_LETTERS = 25;
 /** Below this many letters ("Outlook", "VPN kaputt") the customer's own choice decides. */
 const TOO_SHORT_LETTERS = 12;
 /** Detection cost grows with length; the first part of a message tells its language. */
-const SAMPLE_CHARS = 600;
+const SAMPLE_CHARS = 400;
 
 export class LanguageDetector {
   private readonly eld = createEld();
 
   constructor() {
-    this.eld.loadData(profile);
+    this.eld.loadData(JSON.parse(LANGUAGE_PROFILE_JSON));
   }
 
   detect(text: string, hints: LanguageHints = {}): LanguageVerdict {

@@ -32,7 +32,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
       hoe_kan hoe_moet hoe_stel hoe_zet hoe$ waar_vind waar_kan kan_ik
       comment$ ou_trouver est_il_possible puis_je
       como$ donde$ se_puede puedo_cambiar
-      как$ где$ каким_образом можно_ли`,
+      как$ где$ каким_образом можно_ли нужно_ли надо_ли
+      do_i_have_to should_i do_i_need_to muss_ich soll_ich moet_ik ou_telecharger ou_puis_je ou_est dois_je tengo_que debo`,
     kind: { howto: 3 },
   },
   {
@@ -59,7 +60,13 @@ export const SIGNALS: readonly SignalDefinition[] = [
       werkt_niet doet_het_niet kan_niet lukt_niet kapot mislukt probleem storing niet_meer
       ne_marche ne_fonctionne fonctionne_plus marche_plus impossible narrive casse echoue echec probleme panne plus_de
       no_funciona no_puedo no_podemos no_me_deja no_va roto falla fallo problema ya_no error_al no_se_puede
-      не_работает не_могу не_можем не_удается не_получается сломал перестал ошибк проблем не_открывает не_запускает`,
+      не_работает не_могу не_можем не_удается не_получается сломал перестал ошибк проблем не_открывает не_запускает
+      rejects rejected not_reachable unreachable not_detected not_recognised not_recognized no_dial_tone reboots restarts_itself
+      nicht_erreichbar nicht_erkannt wird_nicht lehnt bricht_ab kein_freizeichen startet_neu
+      niet_bereikbaar onbereikbaar niet_herkend weigert geen_kiestoon herstart blijft_hangen
+      injoignable plus_reconnue rejette redemarre_tout plus_de_tonalite ne_transmet se_bloque
+      no_responde no_se_reconoce rechaza se_reinicia no_tienen_tono no_transmite se_bloquea incomunicad
+      недоступ не_определяется отклоняет перезагружается без_гудка не_передает больше_не зависает падает`,
     kind: { fault: 2 },
   },
   {
@@ -104,6 +111,15 @@ export const SIGNALS: readonly SignalDefinition[] = [
       no_enciende no_arranca pantalla_negra pantalla_azul
       не_включается не_загружается не_запускается черный_экран синий_экран`,
     category: { hardware: 3 },
+    level: { 2: 2 },
+    kind: { fault: 2 },
+  },
+  {
+    id: 'display-fault',
+    reason: 'a screen or device misbehaves',
+    terms: `flicker flickers flickering flackert flackern flikkert flikkeren clignote parpadea мерцает мигает blinks blinkt knippert
+      black_screen no_signal kein_signal geen_signaal aucun_signal sin_senal нет_сигнала`,
+    category: { hardware: 2 },
     level: { 2: 2 },
     kind: { fault: 2 },
   },
@@ -156,7 +172,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
     id: 'software',
     reason: 'about software',
     terms: `software program$ programs$ programm programma logiciel programa программ application applicatie aplicacion anwendung
-      приложени app$ apps$ tool$ client$ add_in addin plugin extension erweiterung`,
+      приложени app$ apps$ tool$ client$ add_in addin plugin extension erweiterung
+      kassensystem kassasysteem systeme_de_caisse sistema_de_caja кассов систем`,
     category: { software: 2 },
   },
   {
@@ -293,8 +310,9 @@ export const SIGNALS: readonly SignalDefinition[] = [
       gebruiker toegang rechten inloggen aanmelden
       compte acces droits autorisation identifiant connecter connexion
       cuenta usuario acceso permisos derechos iniciar_sesion
-      учетн учётн аккаунт доступ права логин войти вход`,
+      учетн учётн аккаунт доступ права логин войти вход send_as`,
     category: { service: 2 },
+    level: { 1: 1.5 },
   },
   {
     id: 'password',
@@ -315,6 +333,14 @@ export const SIGNALS: readonly SignalDefinition[] = [
       счет$ счета счету счёт фактур ндс$ оплат возврат`,
     category: { service: 3 },
     level: { 1: 4 },
+  },
+  {
+    id: 'charged-twice',
+    reason: 'a payment went wrong',
+    terms: `charged_twice twice double_payment doppelt zweimal dubbel twee_keer deux_fois en_double dos_veces duplicad дважды`,
+    category: { service: 2 },
+    level: { 1: 2 },
+    urgency: 'medium',
   },
   {
     id: 'licence',
@@ -343,15 +369,17 @@ export const SIGNALS: readonly SignalDefinition[] = [
       nieuwe_medewerker nieuwe_collega uit_dienst in_dienst
       nouvel_employe nouveau_collaborateur nouvelle_collaboratrice arrivee depart
       nuevo_empleado nueva_empleada nuevo_companero alta$ baja$
-      новый_сотрудник новая_сотрудница новому_сотруднику увольнен`,
+      новый_сотрудник новая_сотрудница новому_сотруднику увольнен
+      surname name_change got_married nachname namensanderung heirat achternaam naamswijziging nom_de_famille apellido фамили`,
     category: { service: 3 },
     level: { 1: 3 },
   },
   {
     id: 'mail-service',
     reason: 'about email',
-    terms: `email e_mail mail$ mails$ mailbox inbox postfach posteingang mailbox inbox boite_mail courriel correo buzon почт ящик`,
-    category: { service: 1 },
+    terms: `email e_mail mail$ mails$ mailbox inbox postfach posteingang mailbox inbox boite_mail courriel correo buzon почт ящик
+      out_of_office signature abwesenheit afwezig absence respuesta_automatica автоответ handtekening firma$ подпис`,
+    category: { service: 2 },
   },
   {
     id: 'network-service',
@@ -373,11 +401,11 @@ export const SIGNALS: readonly SignalDefinition[] = [
     id: 'many-users',
     reason: 'many users or the whole organisation are affected',
     terms: `all_users all_staff all_employees everyone everybody whole_company entire_company whole_office entire_office all_of_us nobody
-      alle_benutzer alle_mitarbeiter alle_kollegen niemand_im ganze_firma ganzen_firma gesamte_firma ganze_unternehmen ganzen_standort alle$
+      alle_benutzer alle_mitarbeiter alle_kollegen niemand_im ganze_firma ganzen_firma gesamte_firma ganze_unternehmen ganzen_standort kein_benutzer
       alle_gebruikers iedereen niemand hele_bedrijf heel_kantoor alle_medewerkers
-      tous_les_utilisateurs tout_le_monde toute_lentreprise personne_ne tous_les_employes tous_les_collaborateurs
-      todos_los_usuarios todos$ toda_la_empresa toda_la_oficina nadie todo_el_mundo
-      все_пользователи всех_пользователей все_сотрудники всех_сотрудников весь_офис вся_компания никто все$`,
+      tous_les_utilisateurs tout_le_monde toute_lentreprise aucun_utilisateur tous_les_employes tous_les_collaborateurs
+      todos_los_usuarios ningun_usuario toda_la_empresa toda_la_oficina nadie todo_el_mundo
+      все_пользователи всех_пользователей все_сотрудники всех_сотрудников весь_офис вся_компания ни_один_пользователь`,
     impact: 'high',
     fact: 'affectedUsers',
   },
@@ -389,8 +417,17 @@ export const SIGNALS: readonly SignalDefinition[] = [
       productie_ligt productie_staat klanten_kunnen_niet kassa$
       production_arretee production_bloquee clients_ne_peuvent caisse$
       produccion_parada clientes_no_pueden caja$
-      производство_стоит остановил клиенты_не_могут касса`,
+      производство_стоит остановил клиенты_не_могут касса не_можем_принимать
+      cannot_take_calls cant_take_calls reception_cant niet_afrekenen ne_pouvons_plus_encaisser no_podemos_cobrar`,
+    level: { 3: 3 },
     impact: 'high',
+    urgency: 'high',
+  },
+  {
+    id: 'customers-affected',
+    reason: 'customers or orders are affected',
+    terms: `customers orders$ webshop checkout losing_orders kunden bestellungen klanten bestellingen commandes
+      clientes pedidos клиент заказы$ заказов$ интернет_магазин boutique_en_ligne tienda_online`,
     urgency: 'high',
   },
   {
@@ -401,7 +438,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
       afdeling collega collegas meerdere ons_team het_team boekhouding
       service_comptabilite equipe collegues plusieurs toute_lequipe
       departamento equipo companeros varios varias todo_el_equipo contabilidad
-      отдел команд коллег несколько бухгалтери`,
+      отдел команд коллег несколько бухгалтери
+      whole_floor ganze_etage hele_verdieping tout_letage toda_la_planta весь_этаж`,
     impact: 'medium',
     fact: 'affectedUsers',
   },
@@ -409,7 +447,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
     id: 'only-me',
     reason: 'only the writer is affected',
     terms: `only_me just_me only_my only_on_my nur_ich nur_bei_mir nur_mein alleen_ik alleen_bij_mij alleen_mijn
-      seulement_moi uniquement_moi que_moi solo_yo solo_a_mi solo_mi только_у_меня только_я только_мой`,
+      seulement_moi uniquement_moi que_moi solo_yo solo_a_mi solo_mi только_у_меня только_я только_мой
+      nobody_hears_me niemand_hort_mich niemand_hoort_mij personne_ne_mentend nadie_me_oye меня_никто_не`,
     impact: 'low',
     fact: 'affectedUsers',
   },
@@ -425,12 +464,12 @@ export const SIGNALS: readonly SignalDefinition[] = [
   {
     id: 'urgent',
     reason: 'the customer says it is urgent',
-    terms: `urgent urgently asap$ immediately right_now emergency critical as_soon_as_possible
-      dringend eilig sofort notfall kritisch schnellstmoglich so_schnell_wie
-      dringend spoed spoedig zo_snel_mogelijk meteen kritiek noodgeval
-      urgent urgence critique immediatement des_que_possible au_plus_vite
-      urgente urgencia inmediatamente lo_antes_posible critico cuanto_antes
-      срочно срочн немедленно критич авари как_можно_скорее`,
+    terms: `urgent urgently asap$ help_immediately right_now emergency critical as_soon_as_possible
+      dringend eilig bitte_sofort notfall kritisch schnellstmoglich so_schnell_wie
+      spoed spoedig zo_snel_mogelijk kritiek noodgeval
+      urgence critique des_que_possible au_plus_vite
+      urgente urgencia lo_antes_posible critico cuanto_antes
+      срочно срочн критич авари как_можно_скорее`,
     urgency: 'high',
   },
   {
@@ -440,8 +479,9 @@ export const SIGNALS: readonly SignalDefinition[] = [
       heute$ frist bis_heute heute_abend heute_nachmittag in_einer_stunde
       vandaag$ vanavond deadline vanmiddag binnen_een_uur
       aujourdhui ce_soir cet_apres_midi avant_midi echeance
-      hoy$ esta_tarde esta_noche plazo fecha_limite
-      сегодня$ дедлайн срок до_вечера`,
+      hoy$ esta_tarde esta_noche fecha_limite vence_manana
+      сегодня$ дедлайн срок_завтра до_вечера
+      tomorrow morgen$ demain$ deadline_is`,
     urgency: 'high',
   },
   {
@@ -452,7 +492,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
       niet_dringend geen_haast geen_spoed als_jullie_tijd volgende_week volgende_maand
       pas_urgent rien_durgent quand_vous_aurez semaine_prochaine mois_prochain
       no_es_urgente no_corre_prisa sin_prisa cuando_tengan cuando_puedan proxima_semana proximo_mes
-      не_срочно несрочно когда_будет_время на_следующей_неделе в_следующем_месяце`,
+      не_срочно несрочно когда_будет_время на_следующей_неделе в_следующем_месяце
+      nothing_urgent rien_durgent nada_urgente`,
     urgency: 'low',
   },
 

@@ -1,15 +1,16 @@
-// Finds lexicon terms in tokenized text in one pass. Terms are indexed by their first word;
-// for each token we look up its prefixes, so the cost grows with the text, not the lexicon.
+// Finds lexicon terms in tokenized text in one pass. Terms are kept in a trie of their first
+// word: each token walks the trie character by character, so the cost grows with the text,
+// not with the lexicon, and nothing is allocated per prefix.
 import { normalize, tokenize } from './text-normalizer.ts';
 
 type Word = { stem: string; whole: boolean };
 type Term<T> = { words: Word[]; value: T; text: string };
+type TrieNode<T> = { next: Map<string, TrieNode<T>>; terms: Term<T>[] };
 
 const MIN_PREFIX = 2;
-const MAX_PREFIX = 24;
 
 export class TermMatcher<T> {
-  private readonly byFirstStem = new Map<string, Term<T>[]>();
+  private readonly root: TrieNode<T> = { next: new Map(), terms: [] };
 
   /** `terms` in lexicon syntax: space-separated; `word$` whole word; `a_b` a phrase. */
   add(terms: string, value: T): this {
@@ -19,10 +20,17 @@ export class TermMatcher<T> {
         .filter(Boolean)
         .map((w) => (w.endsWith('$') ? { stem: w.slice(0, -1), whole: true } : { stem: w, whole: false }));
       const first = words[0];
-      if (!first) continue;
-      const list = this.byFirstStem.get(first.stem) ?? [];
-      list.push({ words, value, text: raw });
-      this.byFirstStem.set(first.stem, list);
+      if (!first || first.stem.length < MIN_PREFIX) continue;
+      let node = this.root;
+      for (const ch of first.stem) {
+        let child = node.next.get(ch);
+        if (!child) {
+          child = { next: new Map(), terms: [] };
+          node.next.set(ch, child);
+        }
+        node = child;
+      }
+      node.terms.push({ words, value, text: raw });
     }
     return this;
   }
@@ -32,20 +40,25 @@ export class TermMatcher<T> {
     const found: Array<{ value: T; term: string }> = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
-      const longest = Math.min(token.length, MAX_PREFIX);
-      for (let length = MIN_PREFIX; length <= longest; length++) {
-        const candidates = this.byFirstStem.get(token.slice(0, length));
-        if (!candidates) continue;
-        for (const term of candidates)
-          if (matchesAt(term.words, tokens, i)) found.push({ value: term.value, term: term.text });
+      let node: TrieNode<T> | undefined = this.root;
+      for (let c = 0; c < token.length && node; c++) {
+        node = node.next.get(token[c] as string);
+        if (!node || node.terms.length === 0) continue;
+        const exact = c === token.length - 1;
+        for (const term of node.terms) {
+          const first = term.words[0] as Word;
+          if (first.whole && !exact) continue;
+          if (term.words.length === 1 || restMatches(term.words, tokens, i))
+            found.push({ value: term.value, term: term.text });
+        }
       }
     }
     return found;
   }
 }
 
-function matchesAt(words: Word[], tokens: readonly string[], start: number): boolean {
-  for (let k = 0; k < words.length; k++) {
+function restMatches(words: Word[], tokens: readonly string[], start: number): boolean {
+  for (let k = 1; k < words.length; k++) {
     const word = words[k] as Word;
     const token = tokens[start + k];
     if (token === undefined) return false;
