@@ -146,6 +146,11 @@ async function start(
   const handlers = await loadHandlers();
   const routes: LocalRoute[] = [];
   const pollers: QueuePoller[] = [];
+  const served = {
+    queues: [] as Array<{ functionName: FunctionName; queue: QueueName; batchSize: number }>,
+    schedules: [] as FunctionName[],
+    inboundMail: [] as FunctionName[],
+  };
   let schedule: ReturnType<typeof startSchedule> | undefined;
   let smtp: Awaited<ReturnType<typeof startSmtpIntake>> | undefined;
 
@@ -158,6 +163,11 @@ async function start(
         routes.push({ ...route, functionName: name, handler, timeoutSeconds });
     } else if (trigger.kind === 'queue') {
       const queue = queues[trigger.queue];
+      served.queues.push({
+        functionName: name,
+        queue: trigger.queue,
+        batchSize: QUEUES[trigger.queue].batchSize,
+      });
       pollers.push(
         new QueuePoller({
           client: sqs,
@@ -173,6 +183,7 @@ async function start(
         }),
       );
     } else if (trigger.kind === 'schedule') {
+      served.schedules.push(name);
       schedule = startSchedule({
         functionName: name,
         handler,
@@ -181,6 +192,7 @@ async function start(
         log,
       });
     } else {
+      served.inboundMail.push(name);
       smtp = await startSmtpIntake({
         port: smtpPort,
         s3,
@@ -225,7 +237,9 @@ async function start(
     names,
     queues: queues as Record<QueueName, ProvisionedQueue>,
     routes: routes.map(({ method, path, functionName, access }) => ({ method, path, functionName, access })),
-    pollers: pollers.length,
+    /** What the runtime serves, besides routes: compared with the CDK template by a test. */
+    served,
+    functions: Object.keys(handlers) as FunctionName[],
     schedule,
     smtp,
     issueToken: (claims: Parameters<typeof issueAgentToken>[1]) => issueAgentToken(issuerKey, claims),

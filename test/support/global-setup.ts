@@ -16,6 +16,12 @@ declare module 'vitest' {
       queues: Record<string, { url: string; dlqUrl: string; arn: string }>;
       agentTokens: Record<'level1' | 'level2' | 'level3' | 'level4' | 'admin', string>;
       routes: Array<{ method: string; path: string; functionName: string; access: { kind: string } }>;
+      served: {
+        queues: Array<{ functionName: string; queue: string; batchSize: number }>;
+        schedules: string[];
+        inboundMail: string[];
+      };
+      functions: string[];
       dynamodbPid: number;
       env: Record<string, string>;
     };
@@ -60,6 +66,8 @@ export async function setup(project: TestProject) {
       admin: await system.issueToken({ subject: 'admin', roles: ['admin'], levels: [1, 2, 3, 4] }),
     },
     routes: system.routes,
+    served: system.served,
+    functions: system.functions,
     dynamodbPid: system.pids.dynamodb ?? 0,
     env,
   });

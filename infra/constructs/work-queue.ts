@@ -1,0 +1,58 @@
+// One declared work queue (functions/system.ts QUEUES) with its dead-letter queue, and an alarm
+// as soon as a single message lands there: a dead letter is a case nobody is working on.
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { QueueName, QueueSpec } from '../../functions/system.ts';
+import { notifyOps } from './ops-alarms.ts';
+
+export type WorkQueueProps = {
+  name: QueueName;
+  spec: QueueSpec;
+  alarmTopic: ITopic;
+  removalPolicy: RemovalPolicy;
+};
+
+/** The longest SQS keeps a message: time for a person to look at a dead letter after a holiday. */
+const DEAD_LETTER_RETENTION = Duration.days(14);
+
+export class WorkQueue extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly deadLetterAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: WorkQueueProps) {
+    super(scope, id);
+    // SSE-SQS rather than a KMS key: encrypted at rest, and producers and consumers need no
+    // kms: permissions, so a function's policy names the queue and nothing else.
+    const encryption = QueueEncryption.SQS_MANAGED;
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      retentionPeriod: DEAD_LETTER_RETENTION,
+      encryption,
+      enforceSSL: true,
+      removalPolicy: props.removalPolicy,
+    });
+    this.queue = new Queue(this, 'Queue', {
+      visibilityTimeout: Duration.seconds(props.spec.visibilityTimeoutSeconds),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.spec.maxReceiveCount },
+      encryption,
+      enforceSSL: true,
+      removalPolicy: props.removalPolicy,
+    });
+    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
+      alarmDescription: `tierdesk: a message of the ${props.name} queue (${props.spec.purpose}) was dead-lettered`,
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      // An empty queue reports no datapoints; that is the healthy state, not missing data.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    notifyOps(this.deadLetterAlarm, props.alarmTopic);
+  }
+}
