@@ -2,7 +2,12 @@
 // the agents' user pool, the SES identity and the ops-alarm topic — in a stack of its own, so
 // the stateless stack (functions, API, triggers) can be replaced freely without touching them.
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { EmailIdentity, Identity, type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { QUEUES, type QueueName } from '../functions/system.ts';
 import { AgentDirectory } from './constructs/agent-directory.ts';
@@ -13,16 +18,33 @@ import { WorkQueue } from './constructs/work-queue.ts';
 import type { DeploymentSettings } from './deployment-settings.ts';
 import { pascalCase } from './naming.ts';
 
+/** What the stateless stack may use of the stateful one. */
+export interface StatefulResources {
+  readonly settings: DeploymentSettings;
+  readonly table: ITable;
+  readonly queues: Record<QueueName, IQueue>;
+  readonly rawMailBucket: IBucket;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  /** The `iss` of the agents' tokens. */
+  readonly jwtIssuer: string;
+  readonly mailIdentity: IEmailIdentity;
+  readonly alarmTopic: ITopic;
+}
+
 export type StatefulStackProps = StackProps & { settings: DeploymentSettings };
 
-export class StatefulStack extends Stack {
+export class StatefulStack extends Stack implements StatefulResources {
   readonly settings: DeploymentSettings;
-  readonly caseTable: CaseTable;
+  readonly table: ITable;
   readonly workQueues: Record<QueueName, WorkQueue>;
-  readonly rawMail: RawMailBucket;
-  readonly agents: AgentDirectory;
-  readonly mailIdentity: EmailIdentity;
-  readonly opsAlarms: OpsAlarms;
+  readonly queues: Record<QueueName, IQueue>;
+  readonly rawMailBucket: IBucket;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  readonly jwtIssuer: string;
+  readonly mailIdentity: IEmailIdentity;
+  readonly alarmTopic: ITopic;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: props.settings.stage === 'prod', ...props });
@@ -30,30 +52,42 @@ export class StatefulStack extends Stack {
     const removalPolicy = settings.removalPolicy;
     this.settings = settings;
 
-    this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', {
+    const opsAlarms = new OpsAlarms(this, 'OpsAlarms', {
       topicName: `tierdesk-${settings.stage}-ops-alarms`,
       removalPolicy,
     });
-    this.opsAlarms.topic.applyRemovalPolicy(removalPolicy);
-    this.caseTable = new CaseTable(this, 'CaseTable', { removalPolicy });
+    this.alarmTopic = opsAlarms.topic;
+
+    this.table = new CaseTable(this, 'CaseTable', { removalPolicy }).table;
+
     this.workQueues = Object.fromEntries(
       (Object.entries(QUEUES) as Array<[QueueName, (typeof QUEUES)[QueueName]]>).map(([name, spec]) => [
         name,
         new WorkQueue(this, `${pascalCase(name)}Queue`, {
           name,
           spec,
-          alarmTopic: this.opsAlarms.topic,
+          alarmTopic: this.alarmTopic,
           removalPolicy,
         }),
       ]),
     ) as Record<QueueName, WorkQueue>;
-    this.rawMail = new RawMailBucket(this, 'RawMail', { removalPolicy });
-    this.agents = new AgentDirectory(this, 'Agents', { removalPolicy });
-    // The domain identity lets tierdesk send as support@<domain> (DKIM records to publish come
-    // with it) and is the resource the senders' ses:SendEmail permission names.
-    this.mailIdentity = new EmailIdentity(this, 'MailIdentity', {
+    this.queues = Object.fromEntries(
+      Object.entries(this.workQueues).map(([name, workQueue]): [string, IQueue] => [name, workQueue.queue]),
+    ) as Record<QueueName, IQueue>;
+
+    this.rawMailBucket = new RawMailBucket(this, 'RawMail', { removalPolicy }).bucket;
+
+    const agents = new AgentDirectory(this, 'Agents', { removalPolicy });
+    this.userPool = agents.userPool;
+    this.userPoolClient = agents.client;
+    this.jwtIssuer = agents.issuerUrl;
+
+    // The domain identity lets tierdesk send as support@<domain> (it comes with the DKIM
+    // records to publish) and is the resource the senders' ses:SendEmail permission names.
+    const mailIdentity = new EmailIdentity(this, 'MailIdentity', {
       identity: Identity.domain(settings.mailDomain),
     });
-    this.mailIdentity.applyRemovalPolicy(removalPolicy);
+    mailIdentity.applyRemovalPolicy(removalPolicy);
+    this.mailIdentity = mailIdentity;
   }
 }

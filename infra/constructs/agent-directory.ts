@@ -49,14 +49,15 @@ export class AgentDirectory extends Construct {
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       // The Plus plan's threat protection blocks sign-ins with leaked credentials and adapts
-      // to risky ones; for a few dozen agents it costs cents a month.
+      // to risky ones; priced per active user, it costs a few dozen agents under a dollar a month.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: retained,
       removalPolicy: props.removalPolicy,
     });
+    // Groups hold who is an agent of which level, so they stay with the pool.
     for (const group of AGENT_GROUPS) {
-      this.userPool.addGroup(`Group-${group}`, { groupName: group });
+      this.userPool.addGroup(`Group-${group}`, { groupName: group }).applyRemovalPolicy(props.removalPolicy);
     }
     this.client = this.userPool.addClient('AgentApp', {
       // A browser app cannot keep a secret; SRP keeps the password off the wire.
@@ -69,6 +70,7 @@ export class AgentDirectory extends Construct {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(7),
     });
+    this.client.applyRemovalPolicy(props.removalPolicy);
   }
 
   /** The `iss` claim of the pool's tokens; its JWKS is at `<issuer>/.well-known/jwks.json`. */

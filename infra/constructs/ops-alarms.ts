@@ -36,6 +36,8 @@ export class OpsAlarms extends Construct {
       masterKey: key,
       enforceSSL: true,
     });
+    // Operators' subscriptions hang off this topic; production keeps it with the key.
+    this.topic.applyRemovalPolicy(props.removalPolicy);
   }
 }
 

@@ -1,126 +1,157 @@
-// The one construct every tierdesk function is made of: a declaration from functions/system.ts
-// in, a Lambda function with our defaults out — Node 24 on arm64, ESM bundled by esbuild
-// (no Docker), X-Ray tracing, a log group with a retention, an alarm on errors, and exactly
-// the permissions its declaration says it uses.
+// The one way tierdesk turns a declared function (functions/system.ts) into a Lambda: runtime,
+// architecture, ESM bundling, logs, tracing, environment, alarm and least-privilege grants all
+// follow from the declaration, so the stack states each function in a single line.
 import { join } from 'node:path';
-import { Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import { Duration, type RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FUNCTION_TIMEOUT_SECONDS, type FunctionName, type FunctionSpec } from '../../functions/system.ts';
-import { INDEXES } from '../../shared/adapters/dynamodb/table-keys.ts';
-import type { StatefulStack } from '../stateful-stack.ts';
+import {
+  FUNCTION_TIMEOUT_SECONDS,
+  type FunctionName,
+  type FunctionSpec,
+  type QueueName,
+} from '../../functions/system.ts';
+import { type EnvironmentValues, functionEnvironment } from '../function-environment.ts';
+import { acknowledgeNag, acknowledgeNagWildcardResource } from '../nag.ts';
+import { notifyOps } from './ops-alarms.ts';
+import { INBOUND_MAIL_PREFIX } from './raw-mail-bucket.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
+const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
-export type TierdeskFunctionProps = {
-  name: FunctionName;
-  spec: FunctionSpec;
-  stateful: StatefulStack;
-  /** The values of the environment names the declaration promises. */
-  environment: Record<string, string>;
+/** The newest Node.js Lambda runs (aws-cdk-lib 2.276 has it); esbuild targets the same major. */
+const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+const ESBUILD_TARGET = 'node24';
+const DEFAULT_MEMORY_MB = 512;
+
+// esbuild's ESM output has no `require`, yet CommonJS dependencies (mailparser, …) call it for
+// Node built-ins. The alias keeps the banner's import from clashing with a bundled one.
+const REQUIRE_BANNER =
+  "import { createRequire as __tierdeskCreateRequire } from 'node:module'; const require = __tierdeskCreateRequire(import.meta.url);";
+
+/** What functions may be granted and told about; the stateless stack fills it from the stateful one. */
+export type TierdeskResources = {
+  table: ITable;
+  queues: Record<QueueName, IQueue>;
+  rawMailBucket: IBucket;
+  mailIdentity: IEmailIdentity;
+  alarmTopic: ITopic;
+  environment: EnvironmentValues;
+  logRemovalPolicy: RemovalPolicy;
 };
 
+export type TierdeskFunctionProps = { name: FunctionName; spec: FunctionSpec; resources: TierdeskResources };
+
+/** Names the declared function on its Lambda, so tests and people can find it in a template. */
+export const FUNCTION_TAG = 'tierdesk:function';
+
 export class TierdeskFunction extends Construct {
-  readonly fn: nodejs.NodejsFunction;
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly errorsAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: TierdeskFunctionProps) {
     super(scope, id);
-    const { spec, stateful } = props;
-    this.fn = new nodejs.NodejsFunction(this, 'Function', {
+    const { spec, resources } = props;
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: resources.logRemovalPolicy,
+    });
+    // An own role instead of AWSLambdaBasicExecutionRole: it may write to this function's log
+    // group only, not create and write any log group in the account.
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(REPO_ROOT, spec.entry),
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       description: spec.description,
-      entry: join(ROOT, spec.entry),
-      handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: spec.memoryMb ?? 512,
+      runtime: LAMBDA_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
       timeout: Duration.seconds(spec.timeoutSeconds ?? FUNCTION_TIMEOUT_SECONDS),
-      tracing: lambda.Tracing.ACTIVE,
-      logGroup: new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH }),
-      loggingFormat: lambda.LoggingFormat.JSON,
-      depsLockFilePath: join(ROOT, 'package-lock.json'),
-      projectRoot: ROOT,
+      role: this.role,
+      logGroup,
+      tracing: Tracing.ACTIVE,
       environment: {
-        ...props.environment,
-        ...spec.environment,
+        ...functionEnvironment(spec, resources.environment),
         POWERTOOLS_SERVICE_NAME: 'tierdesk',
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
-        format: nodejs.OutputFormat.ESM,
-        target: 'node24',
+        format: OutputFormat.ESM,
+        target: ESBUILD_TARGET,
         minify: true,
         sourceMap: true,
+        // Stack traces still point at file:line; the sources themselves need not ship.
+        sourcesContent: false,
         mainFields: ['module', 'main'],
-        // CommonJS dependencies bundled into ESM still call require().
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        banner: REQUIRE_BANNER,
+        // Ship the SDK versions package-lock.json pins and the tests ran against, not whatever
+        // version the Lambda runtime happens to carry.
+        bundleAwsSDK: true,
       },
     });
-    // The parity test reads the declaration's name back from the template.
-    Tags.of(this.fn).add('tierdesk:function', props.name);
+    Tags.of(this.function).add(FUNCTION_TAG, props.name);
+    acknowledgeNag(
+      this.role,
+      'X-Ray (tracing ACTIVE) accepts trace segments only on Resource "*"; it has no resource-level permissions.',
+      'IAM5[Resource::*]',
+    );
 
-    // Explicit statements instead of grant*(): exactly the actions the adapters call, on the
-    // table and its named indexes — no index/* or s3:List* wildcards.
-    const uses = spec.uses;
-    if (uses.table) {
-      const tableArn = stateful.table.tableArn;
-      this.fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions:
-            uses.table === 'read'
-              ? ['dynamodb:GetItem', 'dynamodb:Query']
-              : [
-                  'dynamodb:GetItem',
-                  'dynamodb:Query',
-                  'dynamodb:PutItem',
-                  'dynamodb:UpdateItem',
-                  'dynamodb:ConditionCheckItem',
-                ],
-          resources: [tableArn, ...Object.values(INDEXES).map((index) => `${tableArn}/index/${index.name}`)],
-        }),
-      );
-    }
-    for (const queue of uses.queues ?? []) stateful.queues[queue].grantSendMessages(this.fn);
-    if (uses.rawMail) {
-      this.fn.addToRolePolicy(
-        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [stateful.inboundMailArn] }),
-      );
-      Validations.of(this.fn.role ?? this).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${stateful.inboundMailArnPattern}]`,
-        reason:
-          'SES names each inbound object after its message id; the function reads only the inbound/ prefix',
-      });
-    }
-    // X-Ray accepts trace segments only on Resource "*".
-    Validations.of(this.fn.role ?? this).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions',
+    this.grantWhatItUses(spec, resources);
+
+    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: `tierdesk ${id}: the function failed (${spec.description})`,
+      metric: this.function.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    if (uses.sendMail) {
-      const stack = Stack.of(this);
-      this.fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-          resources: [
-            stack.formatArn({ service: 'ses', resource: 'identity', resourceName: stateful.mailDomain }),
-          ],
-        }),
+    notifyOps(this.errorsAlarm, resources.alarmTopic);
+  }
+
+  /** Exactly the access `spec.uses` declares; `auth` needs none (the JWKS is public). */
+  private grantWhatItUses(spec: FunctionSpec, resources: TierdeskResources): void {
+    const { uses } = spec;
+    if (uses.table === 'read') resources.table.grantReadData(this.role);
+    if (uses.table === 'readwrite') resources.table.grantReadWriteData(this.role);
+    if (uses.table) {
+      acknowledgeNagWildcardResource(
+        this.role,
+        'The wildcard names the table’s own global secondary indexes (<table>/index/*), which serve the declared access patterns.',
+        /^Resource::.+\/index\/\*$/,
       );
     }
-
-    this.fn
-      .metricErrors({ period: Duration.minutes(5) })
-      .createAlarm(this, 'Errors', {
-        alarmDescription: `${props.name} failed (${spec.description})`,
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      })
-      .addAlarmAction(new cloudwatchActions.SnsAction(stateful.alarmTopic));
+    for (const queue of uses.queues ?? []) resources.queues[queue].grantSendMessages(this.role);
+    if (uses.sendMail) resources.mailIdentity.grantSendEmail(this.role);
+    if (uses.rawMail === 'read') {
+      resources.rawMailBucket.grantRead(this.role, `${INBOUND_MAIL_PREFIX}*`);
+      // The read grant's List* lets a missing object read as 404 (NoSuchKey) rather than 403,
+      // so intake can tell a lost message from a permission fault.
+      acknowledgeNag(
+        this.role,
+        'CDK’s read grant on the raw-mail bucket only: GetObject* on inbound/ objects, GetBucket*/List* on the bucket so a missing message reads as NoSuchKey, not AccessDenied.',
+        'IAM5[Action::s3:GetObject*]',
+        'IAM5[Action::s3:GetBucket*]',
+        'IAM5[Action::s3:List*]',
+      );
+      acknowledgeNagWildcardResource(
+        this.role,
+        `SES names each raw message after its message id, so the readable objects are the ${INBOUND_MAIL_PREFIX} prefix, not a fixed list.`,
+        new RegExp(`^Resource::.+/${INBOUND_MAIL_PREFIX}\\*$`),
+      );
+    }
   }
 }

@@ -1,6 +1,6 @@
 // One declared work queue (functions/system.ts QUEUES) with its dead-letter queue, and an alarm
 // as soon as a single message lands there: a dead letter is a case nobody is working on.
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Tags } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -14,6 +14,8 @@ export type WorkQueueProps = {
   alarmTopic: ITopic;
   removalPolicy: RemovalPolicy;
 };
+
+export const QUEUE_TAG = 'tierdesk:queue';
 
 /** The longest SQS keeps a message: time for a person to look at a dead letter after a holiday. */
 const DEAD_LETTER_RETENTION = Duration.days(14);
@@ -41,6 +43,8 @@ export class WorkQueue extends Construct {
       enforceSSL: true,
       removalPolicy: props.removalPolicy,
     });
+    // Names the declared queue in the template (test/infra/parity.test.ts reads it back).
+    Tags.of(this.queue).add(QUEUE_TAG, props.name);
     this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
       alarmDescription: `tierdesk: a message of the ${props.name} queue (${props.spec.purpose}) was dead-lettered`,
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({

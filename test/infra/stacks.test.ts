@@ -1,174 +1,364 @@
-// The CDK stacks through assertions: what DESIGN §3 asks of the table, the queues, the API,
-// the functions and their permissions.
-import { Match } from 'aws-cdk-lib/assertions';
+// The CDK stacks through assertions: what DESIGN §3 asks of the table, the queues, the API, the
+// triggers and the functions' permissions, checked against the declaration (functions/system.ts)
+// rather than against copied values.
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { allRoutes, FUNCTIONS, QUEUES } from '../../functions/system.ts';
-import { INDEXES } from '../../shared/adapters/dynamodb/table-keys.ts';
-import { synthesize } from './synth.ts';
+import {
+  allRoutes,
+  environmentNames,
+  FUNCTION_TIMEOUT_SECONDS,
+  FUNCTIONS,
+  type FunctionName,
+  type FunctionSpec,
+  QUEUES,
+  type QueueName,
+} from '../../functions/system.ts';
+import { INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/table-keys.ts';
+import { resourcesOf, synthesize, tagOf } from './synth.ts';
 
-const { stateful, stateless: template } = synthesize('dev');
+const dev = synthesize({ stage: 'dev' });
+const { stateful, stateless } = dev.templates;
+const declared = Object.entries(FUNCTIONS) as Array<[FunctionName, FunctionSpec]>;
 
-type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
-const resources = (t: typeof stateful, type: string) =>
-  Object.entries(t.toJSON().Resources as Record<string, Resource>).filter(([, r]) => r.Type === type);
-
-function functionLogicalId(name: string): string {
-  const found = resources(template, 'AWS::Lambda::Function').find(([, r]) =>
-    (r.Properties.Tags as Array<{ Key: string; Value: string }> | undefined)?.some(
-      (t) => t.Key === 'tierdesk:function' && t.Value === name,
-    ),
+function functionResource(name: FunctionName) {
+  const found = resourcesOf(stateless, 'AWS::Lambda::Function').find(
+    ([, r]) => tagOf(r, 'tierdesk:function') === name,
   );
-  if (!found) throw new Error(`no function ${name}`);
-  return found[0];
+  if (!found) throw new Error(`no Lambda function tagged ${name}`);
+  return found;
 }
 
-function policyOf(name: string): string {
-  const id = functionLogicalId(name);
-  const role = (template.toJSON().Resources[id].Properties.Role as { 'Fn::GetAtt': string[] })[
-    'Fn::GetAtt'
-  ][0];
-  const policies = resources(template, 'AWS::IAM::Policy').filter(([, r]) =>
-    (r.Properties.Roles as Array<{ Ref: string }>).some((ref) => ref.Ref === role),
+/** Every IAM statement attached to the function's role, as JSON text. */
+function permissionsOf(name: FunctionName): string {
+  const [, fn] = functionResource(name);
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const policies = resourcesOf(stateless, 'AWS::IAM::Policy').filter(([, p]) =>
+    (p.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId),
   );
   return JSON.stringify(policies.map(([, p]) => p.Properties.PolicyDocument));
 }
 
+function queueResource(template: Template, name: QueueName) {
+  const found = resourcesOf(template, 'AWS::SQS::Queue').find(([, r]) => tagOf(r, 'tierdesk:queue') === name);
+  if (!found) throw new Error(`no queue tagged ${name}`);
+  return found;
+}
+
 describe('stateful stack', () => {
-  it('has the single table with PITR, encryption, TTL and the three named indexes', () => {
+  it('has the single table: pk/sk, on demand, PITR, encryption, TTL and the three named indexes', () => {
+    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
     stateful.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
+        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
       ],
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true },
-      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
-      GlobalSecondaryIndexes: Object.values(INDEXES).map((index) =>
-        Match.objectLike({
-          IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.pk, KeyType: 'HASH' },
-            { AttributeName: index.sk, KeyType: 'RANGE' },
-          ],
-        }),
-      ),
+      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttl, Enabled: true },
+      GlobalSecondaryIndexes: Object.values(INDEXES).map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.pk, KeyType: 'HASH' },
+          { AttributeName: index.sk, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
     });
   });
 
-  it('gives every queue a dead-letter queue with the declared maxReceiveCount, and an alarm on it', () => {
-    const queues = resources(stateful, 'AWS::SQS::Queue');
-    for (const [name, spec] of Object.entries(QUEUES)) {
-      const queue = queues.find(([, r]) =>
-        (r.Properties.Tags as Array<{ Value: string }> | undefined)?.some((t) => t.Value === name),
-      );
-      expect(queue, name).toBeDefined();
-      expect(queue?.[1].Properties).toMatchObject({
+  it('gives each declared queue a dead-letter queue with its maxReceiveCount and an alarm on it', () => {
+    const alarms = resourcesOf(stateful, 'AWS::CloudWatch::Alarm');
+    for (const [name, spec] of Object.entries(QUEUES) as Array<[QueueName, (typeof QUEUES)[QueueName]]>) {
+      const [, queue] = queueResource(stateful, name);
+      expect(queue.Properties, name).toMatchObject({
         VisibilityTimeout: spec.visibilityTimeoutSeconds,
+        SqsManagedSseEnabled: true,
         RedrivePolicy: { maxReceiveCount: spec.maxReceiveCount },
+      });
+      const dlqId = (queue.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': string[] } })
+        .deadLetterTargetArn['Fn::GetAtt'][0] as string;
+      expect(stateful.toJSON().Resources[dlqId].Properties, `${name} DLQ`).toMatchObject({
+        MessageRetentionPeriod: 14 * 86_400,
         SqsManagedSseEnabled: true,
       });
+      const alarm = alarms.find(([, a]) => JSON.stringify(a.Properties.Dimensions).includes(dlqId));
+      expect(alarm, `alarm on the ${name} DLQ`).toBeDefined();
+      expect(alarm?.[1].Properties).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [expect.anything()],
+      });
     }
-    expect(queues).toHaveLength(Object.keys(QUEUES).length * 2);
-    const alarms = resources(stateful, 'AWS::CloudWatch::Alarm').filter(
-      ([, r]) => r.Properties.MetricName === 'ApproximateNumberOfMessagesVisible',
-    );
-    expect(alarms).toHaveLength(Object.keys(QUEUES).length);
-    for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    expect(resourcesOf(stateful, 'AWS::SQS::Queue')).toHaveLength(Object.keys(QUEUES).length * 2);
+    stateful.allResourcesProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
   });
 
-  it('keeps data in production: RETAIN on the table, queues and bucket', () => {
-    const prod = synthesize('prod').stateful;
-    for (const type of [
+  it('sends alarms to an encrypted ops-alarms topic that refuses plain HTTP', () => {
+    stateful.hasResourceProperties('AWS::SNS::Topic', {
+      TopicName: 'tierdesk-dev-ops-alarms',
+      KmsMasterKeyId: Match.anyValue(),
+    });
+    stateful.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: Match.anyValue() })]),
+      }),
+    });
+  });
+
+  it('keeps raw mail private, encrypted, versioned, access-logged and for 90 days', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: Match.objectLike({
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
+        ],
+      }),
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'inbound/', ExpirationInDays: 90, Status: 'Enabled' }),
+        ]),
+      },
+    });
+  });
+
+  it('has an agent user pool without self sign-up, with MFA, a strong password policy and the groups', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: Match.anyValue(),
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+    });
+    const groups = resourcesOf(stateful, 'AWS::Cognito::UserPoolGroup').map(
+      ([, g]) => g.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['admin', 'agent', 'lead', 'level-1', 'level-2', 'level-3', 'level-4']);
+    stateful.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    stateful.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'support.example.com' });
+  });
+
+  it('keeps data in production (RETAIN) and cleans up in dev (DESTROY)', () => {
+    const prod = synthesize({ stage: 'prod' }).templates.stateful;
+    const kept = [
       'AWS::DynamoDB::Table',
       'AWS::SQS::Queue',
       'AWS::S3::Bucket',
       'AWS::Cognito::UserPool',
-    ]) {
-      for (const [id, r] of resources(prod, type)) expect(r.DeletionPolicy, `${type} ${id}`).toBe('Retain');
+      'AWS::Cognito::UserPoolGroup',
+      'AWS::SES::EmailIdentity',
+    ];
+    for (const type of kept) {
+      const inProd = resourcesOf(prod, type);
+      expect(inProd.length, type).toBeGreaterThan(0);
+      for (const [id, r] of inProd) expect(r.DeletionPolicy, `prod ${type} ${id}`).toBe('Retain');
+      for (const [id, r] of resourcesOf(stateful, type))
+        expect(r.DeletionPolicy, `dev ${type} ${id}`).toBe('Delete');
     }
-  });
-
-  it('has a private, encrypted, versioned mail bucket with access logs and an agent user pool with MFA', () => {
-    stateful.hasResourceProperties('AWS::S3::Bucket', {
-      VersioningConfiguration: { Status: 'Enabled' },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, RestrictPublicBuckets: true },
-      LoggingConfiguration: Match.anyValue(),
-    });
-    stateful.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
-    stateful.resourceCountIs('AWS::Cognito::UserPoolGroup', 7);
-    stateful.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    prod.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
   });
 });
 
 describe('stateless stack', () => {
-  it('has one function per declaration, on Node 24 and arm64, traced, with a log retention', () => {
-    expect(resources(template, 'AWS::Lambda::Function').filter(([, r]) => r.Properties.Tags)).toHaveLength(
-      Object.keys(FUNCTIONS).length,
-    );
-    for (const name of Object.keys(FUNCTIONS)) {
-      const fn = template.toJSON().Resources[functionLogicalId(name)].Properties;
-      expect(fn, name).toMatchObject({
+  it('has one Lambda per declared function: Node 24, arm64, traced, sized and timed as declared', () => {
+    expect(resourcesOf(stateless, 'AWS::Lambda::Function')).toHaveLength(declared.length);
+    for (const [name, spec] of declared) {
+      const [, fn] = functionResource(name);
+      expect(fn.Properties, name).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
+        Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
+        MemorySize: spec.memoryMb ?? 512,
+        Timeout: spec.timeoutSeconds ?? FUNCTION_TIMEOUT_SECONDS,
+        LoggingConfig: { LogGroup: expect.anything() },
       });
     }
-    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+    stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('serves every declared route, with the JWT authorizer exactly on agent routes', () => {
-    const routes = resources(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+  it('gives each function exactly the environment its declaration promises', () => {
+    for (const [name, spec] of declared) {
+      const [, fn] = functionResource(name);
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(variables).sort(), name).toEqual(
+        [
+          ...environmentNames(spec),
+          ...Object.keys(spec.environment ?? {}),
+          'POWERTOOLS_SERVICE_NAME',
+          'NODE_OPTIONS',
+        ].sort(),
+      );
+      expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    }
+    const [, classify] = functionResource('classify');
+    expect(JSON.stringify(classify.Properties.Environment)).toContain(
+      'tierdesk <support@support.example.com>',
+    );
+  });
+
+  it('alarms on every function’s errors', () => {
+    const alarms = resourcesOf(stateless, 'AWS::CloudWatch::Alarm').filter(
+      ([, a]) => a.Properties.MetricName === 'Errors' && a.Properties.Namespace === 'AWS/Lambda',
+    );
+    expect(alarms).toHaveLength(declared.length);
+    for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('serves every declared route by its function, with the JWT authorizer exactly on agent routes', () => {
+    const routes = resourcesOf(stateless, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    expect(routes).toHaveLength(allRoutes().length);
+    const integrations = Object.fromEntries(resourcesOf(stateless, 'AWS::ApiGatewayV2::Integration'));
     for (const route of allRoutes()) {
-      const found = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`);
-      expect(found, `${route.method} ${route.path}`).toBeDefined();
-      expect(found?.AuthorizationType ?? 'NONE', `${route.method} ${route.path}`).toBe(
-        route.access.kind === 'agent' ? 'JWT' : 'NONE',
+      const key = `${route.method} ${route.path}`;
+      const found = routes.find((r) => r.RouteKey === key);
+      expect(found, key).toBeDefined();
+      expect(found?.AuthorizationType, key).toBe(route.access.kind === 'agent' ? 'JWT' : 'NONE');
+      const integrationId = JSON.stringify(found?.Target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
+      const integration = integrations[integrationId];
+      expect(integration?.Properties.PayloadFormatVersion, key).toBe('2.0');
+      const [functionId] = functionResource(route.functionName);
+      expect(JSON.stringify(integration?.Properties.IntegrationUri), key).toContain(functionId);
+    }
+    stateless.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('throttles the stage, the declared routes more strictly, logs access and allows the CORS headers', () => {
+    const throttled = Object.fromEntries(
+      allRoutes()
+        .filter((route) => route.throttle)
+        .map((route) => [
+          `${route.method} ${route.path}`,
+          { ThrottlingRateLimit: route.throttle?.rate, ThrottlingBurstLimit: route.throttle?.burst },
+        ]),
+    );
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      RouteSettings: throttled,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowMethods: ['GET', 'POST', 'PUT'],
+        AllowHeaders: ['Idempotency-Key', 'Authorization', 'Content-Type'],
+      }),
+    });
+  });
+
+  it('consumes each queue with its declared batch size and partial batch failures', () => {
+    const consumers = declared.filter(([, spec]) => spec.trigger.kind === 'queue');
+    stateless.resourceCountIs('AWS::Lambda::EventSourceMapping', consumers.length);
+    for (const [name, spec] of consumers) {
+      if (spec.trigger.kind !== 'queue') continue;
+      const [functionId] = functionResource(name);
+      stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: functionId },
+        BatchSize: QUEUES[spec.trigger.queue].batchSize,
+        MaximumBatchingWindowInSeconds: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      // AWS: a queue's visibility timeout at least six times its consumer's timeout.
+      expect(QUEUES[spec.trigger.queue].visibilityTimeoutSeconds, name).toBeGreaterThanOrEqual(
+        6 * (spec.timeoutSeconds ?? FUNCTION_TIMEOUT_SECONDS),
       );
     }
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
   });
 
-  it('throttles the API, and the public routes that create or compute more strictly, and logs access', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
-      RouteSettings: Match.objectLike({
-        'POST /cases': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
-      }),
-      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+  it('runs the SLA sweep on its schedule and turns support@ mail into the intake function’s work', () => {
+    const [slaTimer] = functionResource('slaTimer');
+    stateless.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [slaTimer, 'Arn'] } })],
     });
-  });
-
-  it('wires queues with partial batch failures, the minute schedule and the inbound receipt rule', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 5);
-    template.allResourcesProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-    });
-    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
-    template.hasResourceProperties('AWS::SES::ReceiptRule', {
+    const [emailIntake] = functionResource('emailIntake');
+    stateless.hasResourceProperties('AWS::SES::ReceiptRule', {
       Rule: Match.objectLike({
+        Enabled: true,
         Recipients: ['support@support.example.com'],
         ScanEnabled: true,
         TlsPolicy: 'Require',
         Actions: [
-          Match.objectLike({ S3Action: Match.objectLike({ ObjectKeyPrefix: 'inbound/' }) }),
-          Match.objectLike({ LambdaAction: Match.anyValue() }),
+          { S3Action: Match.objectLike({ ObjectKeyPrefix: 'inbound/' }) },
+          {
+            LambdaAction: Match.objectLike({
+              FunctionArn: { 'Fn::GetAtt': [emailIntake, 'Arn'] },
+              InvocationType: 'Event',
+            }),
+          },
         ],
       }),
     });
   });
 
-  it('gives each function only what its declaration uses', () => {
-    expect(policyOf('triage')).not.toContain('dynamodb:');
-    expect(policyOf('openapi')).not.toContain('dynamodb:');
-    expect(policyOf('readCase')).toContain('dynamodb:GetItem');
-    expect(policyOf('readCase')).not.toContain('dynamodb:PutItem');
-    expect(policyOf('readCase')).not.toContain('sqs:');
-    expect(policyOf('createCase')).toContain('dynamodb:PutItem');
-    expect(policyOf('createCase')).not.toContain('ses:');
-    expect(policyOf('classify')).toContain('ses:SendEmail');
-    expect(policyOf('emailIntake')).toContain('s3:GetObject');
-    expect(policyOf('classify')).not.toContain('s3:');
-    expect(policyOf('health')).not.toContain('dynamodb:PutItem');
+  it('publishes the API URL, table name and user pool ids', () => {
+    for (const output of ['ApiUrl', 'TableName', 'UserPoolId', 'UserPoolClientId']) {
+      stateless.hasOutput(output, {});
+    }
+  });
+});
+
+describe('least privilege', () => {
+  it('gives functions that use no table no DynamoDB permission at all', () => {
+    for (const [name] of declared.filter(([, spec]) => !spec.uses.table)) {
+      expect(permissionsOf(name), name).not.toContain('dynamodb:');
+    }
+    expect(permissionsOf('triage')).not.toContain('dynamodb:');
+    expect(permissionsOf('openapi')).not.toContain('dynamodb:');
+  });
+
+  it('lets readers read and only writers write', () => {
+    for (const [name] of declared.filter(([, spec]) => spec.uses.table === 'read')) {
+      expect(permissionsOf(name), name).toContain('dynamodb:GetItem');
+      for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) {
+        expect(permissionsOf(name), `${name} ${write}`).not.toContain(`dynamodb:${write}`);
+      }
+    }
+    expect(permissionsOf('readCase')).not.toContain('dynamodb:PutItem');
+    expect(permissionsOf('createCase')).toContain('dynamodb:PutItem');
+  });
+
+  it('grants mail, raw mail and queues only to the functions that declare them', () => {
+    for (const [name, spec] of declared) {
+      const permissions = permissionsOf(name);
+      expect(permissions.includes('ses:SendEmail'), `${name} ses`).toBe(Boolean(spec.uses.sendMail));
+      expect(permissions.includes('s3:GetObject'), `${name} s3`).toBe(spec.uses.rawMail === 'read');
+      expect(permissions.includes('sqs:SendMessage'), `${name} sqs`).toBe(
+        (spec.uses.queues ?? []).length > 0,
+      );
+      expect(permissions, name).not.toContain('logs:CreateLogGroup');
+    }
+  });
+
+  it('uses no AWS managed policies on function roles', () => {
+    for (const [, role] of resourcesOf(stateless, 'AWS::IAM::Role')) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
   });
 });
