@@ -45,6 +45,20 @@ export function startApiGateway(options: {
         send(res, 500, { error: { code: 'internal_error', message: 'The local gateway failed' } });
     });
   });
+  // Requests Node cannot even parse (oversized headers, broken HTTP) still get a JSON answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      error: tooLarge
+        ? { code: 'headers_too_large', message: 'The request line or headers are too large' }
+        : { code: 'bad_request', message: 'The request is not valid HTTP' },
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   // Support cases are small; a slow or stuck client must not hold a socket forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -90,7 +104,12 @@ async function handle(
       error: { code: 'body_too_large', message: `The body may hold at most ${MAX_BODY_BYTES} bytes` },
     });
   }
-  const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
+  const values = decodePathValues(route.pattern.exec(url.pathname)?.slice(1) ?? []);
+  if (!values) {
+    return send(res, 400, {
+      error: { code: 'bad_request', message: `The path ${url.pathname} is not valid percent-encoding` },
+    });
+  }
   const event = toEvent(req, url, method, route, values, body);
   const started = Date.now();
   let result: APIGatewayProxyStructuredResultV2;
@@ -111,6 +130,15 @@ async function handle(
   res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }
 
+/** Path parameters as API Gateway passes them: decoded; undefined when the encoding is broken. */
+function decodePathValues(values: string[]): string[] | undefined {
+  try {
+    return values.map((value) => decodeURIComponent(value));
+  } catch {
+    return undefined;
+  }
+}
+
 function toEvent(
   req: IncomingMessage,
   url: URL,
@@ -126,9 +154,7 @@ function toEvent(
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
-  const pathParameters = Object.fromEntries(
-    route.names.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
-  );
+  const pathParameters = Object.fromEntries(route.names.map((name, i) => [name, values[i] ?? '']));
   const routeKey = `${route.method} ${route.path}`;
   const now = new Date();
   const text = body.toString('utf8');

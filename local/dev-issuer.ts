@@ -36,17 +36,38 @@ export async function issueAgentToken(
   key: StoredKey,
   claims: { subject: string; roles: AgentRole[]; levels: number[]; expiresIn?: string },
 ): Promise<string> {
-  const privateKey = await importJWK(key.privateJwk, 'ES256');
   // Shaped like a Cognito access token: groups carry roles and levels, client_id the app.
-  return new SignJWT({
-    [GROUPS_CLAIM]: [...claims.roles, ...claims.levels.map((l) => `level-${l}`)],
-    client_id: LOCAL_AUDIENCE,
-    token_use: 'access',
-  })
+  return signDevToken(key, {
+    payload: {
+      [GROUPS_CLAIM]: [...claims.roles, ...claims.levels.map((l) => `level-${l}`)],
+      client_id: LOCAL_AUDIENCE,
+      token_use: 'access',
+    },
+    subject: claims.subject,
+    expiresIn: claims.expiresIn ?? '8h',
+  });
+}
+
+/**
+ * Signs any payload with the development key. Tests use it to prove that tokens which are
+ * correctly signed but wrong in some other way (expired, no expiry, an ID token, another
+ * issuer or app) are refused.
+ */
+export async function signDevToken(
+  key: StoredKey,
+  options: {
+    payload: Record<string, unknown>;
+    subject?: string;
+    issuer?: string;
+    expiresIn?: string | number;
+  },
+): Promise<string> {
+  const privateKey = await importJWK(key.privateJwk, 'ES256');
+  const jwt = new SignJWT(options.payload)
     .setProtectedHeader({ alg: 'ES256', kid: KEY_ID })
-    .setIssuer(LOCAL_ISSUER)
-    .setSubject(claims.subject)
-    .setIssuedAt()
-    .setExpirationTime(claims.expiresIn ?? '8h')
-    .sign(privateKey);
+    .setIssuer(options.issuer ?? LOCAL_ISSUER)
+    .setIssuedAt();
+  if (options.subject) jwt.setSubject(options.subject);
+  if (options.expiresIn !== undefined) jwt.setExpirationTime(options.expiresIn);
+  return jwt.sign(privateKey);
 }

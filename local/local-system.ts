@@ -16,7 +16,14 @@ import {
   type QueueName,
 } from '../functions/system.ts';
 import { type LocalRoute, startApiGateway } from './api-gateway.ts';
-import { issueAgentToken, jwks, LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateKey } from './dev-issuer.ts';
+import {
+  issueAgentToken,
+  jwks,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  loadOrCreateKey,
+  signDevToken,
+} from './dev-issuer.ts';
 import type { LambdaHandler } from './lambda-context.ts';
 import { type ProvisionedQueue, provisionBucket, provisionQueues, provisionTable } from './provision.ts';
 import { QueuePoller } from './queue-poller.ts';
@@ -80,12 +87,21 @@ async function start(
     portOrFree(options.ports?.smtp),
   ]);
 
-  const [dynamo, sqsS3, ses] = await Promise.all([
+  // Started side by side; whichever did start is stopped again if another fails, so a busy
+  // port never leaves a DynamoDB Local JVM behind.
+  const started = await Promise.allSettled([
     startDynamoDbLocal({ port: dynamoPort, ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) }),
     startSqsS3Emulator({ port: sqsPort, ...(dataDir ? { dataDir: join(dataDir, 'sqs-s3') } : {}) }),
     startSesEmulator({ port: sesPort }),
   ]);
-  stops.push(dynamo.stop, sqsS3.stop, ses.stop);
+  for (const result of started) if (result.status === 'fulfilled') stops.push(result.value.stop);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [dynamo, sqsS3, ses] = started.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+    Awaited<ReturnType<typeof startDynamoDbLocal>>,
+    Awaited<ReturnType<typeof startSqsS3Emulator>>,
+    Awaited<ReturnType<typeof startSesEmulator>>,
+  ];
 
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials });
@@ -131,7 +147,7 @@ async function start(
       { name: 'api', address: apiUrl, probe: { tcp: { host: '127.0.0.1', port: apiPort } } },
       { name: 'dynamodb', address: dynamo.endpoint, probe: { http: dynamo.endpoint } },
       { name: 'sqs', address: sqsS3.endpoint, probe: { http: `${sqsS3.endpoint}/health` } },
-      { name: 'ses', address: `${ses.endpoint}/ (viewer)`, probe: { http: `${ses.endpoint}/health-check` } },
+      { name: 'ses', address: `${ses.endpoint}/`, probe: { http: `${ses.endpoint}/health-check` } },
       {
         name: 'smtp',
         address: `127.0.0.1:${smtpPort}`,
@@ -197,6 +213,7 @@ async function start(
         port: smtpPort,
         s3,
         bucket: names.rawMailBucket,
+        recipients: [`support@${mailDomain}`],
         handler,
         timeoutSeconds,
         log,
@@ -243,6 +260,7 @@ async function start(
     schedule,
     smtp,
     issueToken: (claims: Parameters<typeof issueAgentToken>[1]) => issueAgentToken(issuerKey, claims),
+    signToken: (options: Parameters<typeof signDevToken>[1]) => signDevToken(issuerKey, options),
     stop: stopAll,
   };
 }

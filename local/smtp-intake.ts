@@ -16,6 +16,8 @@ export async function startSmtpIntake(options: {
   port: number;
   s3: S3Client;
   bucket: string;
+  /** The addresses the receipt rule accepts; mail to anyone else is refused at RCPT TO. */
+  recipients: readonly string[];
   handler: LambdaHandler;
   timeoutSeconds: number;
   log: (line: string) => void;
@@ -28,6 +30,14 @@ export async function startSmtpIntake(options: {
     size: MAX_MESSAGE_BYTES,
     banner: 'tierdesk local inbound mail',
     logger: false,
+    // SES answers 550 for a recipient no receipt rule covers; so does the local intake.
+    onRcptTo(address, _session, callback) {
+      const accepted = options.recipients.some((r) => r.toLowerCase() === address.address.toLowerCase());
+      if (accepted) return callback();
+      callback(
+        Object.assign(new Error(`Mailbox ${address.address} does not exist here`), { responseCode: 550 }),
+      );
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

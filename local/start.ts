@@ -45,7 +45,12 @@ Ctrl-C stops everything.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
+  // Every server that did start has been stopped again; say what went wrong, not where.
   if (error instanceof JavaMissingError) console.error(`\n${error.message}\n`);
-  else console.error(error);
+  else if (process.env.TIERDESK_DEBUG) console.error(error);
+  else
+    console.error(
+      `\ntierdesk could not start: ${(error as Error).message}\n(TIERDESK_DEBUG=1 shows the stack)\n`,
+    );
   process.exit(1);
 }

@@ -3,15 +3,10 @@ import { httpFunction } from '../../shared/http/http-function.ts';
 import { buildOpenApiDocument } from '../../shared/http/openapi.ts';
 import { FUNCTIONS } from '../system.ts';
 
-const document = buildOpenApiDocument();
+const document = buildOpenApiDocument('/');
 
 export const handler = httpFunction(FUNCTIONS.openapi, {
-  'GET /openapi.json': async (request) => {
-    const host = request.headers.host;
-    const proto = request.headers['x-forwarded-proto'] ?? 'https';
-    return {
-      statusCode: 200,
-      body: host ? { ...document, servers: [{ url: `${proto}://${host}` }] } : document,
-    };
-  },
+  // The document names no host: `servers: [{ url: '/' }]` means "where you fetched this", so a
+  // forged Host header cannot put another server into it.
+  'GET /openapi.json': async () => ({ statusCode: 200, body: document }),
 });

@@ -9,6 +9,13 @@ export async function startSesEmulator(options: { port: number }): Promise<SesEm
   // differently, so take whichever of the two is the function.
   const start = (typeof sesLocal === 'function' ? sesLocal : sesLocal.default) as typeof sesLocal.default;
   const server: Server = await start({ host: '127.0.0.1', port: options.port });
+  // Express 5 hands a listen error to the callback that the emulator treats as success, so
+  // a busy port would otherwise leave the viewer URL pointing at somebody else's server.
+  if (!server.listening) {
+    throw new Error(
+      `the SES emulator could not listen on 127.0.0.1:${options.port} (port in use? set SES_PORT)`,
+    );
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

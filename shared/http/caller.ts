@@ -42,13 +42,23 @@ export class CallerResolver {
   private async verifyAgent(token: string): Promise<AgentCaller> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.jwks, { issuer: this.settings.issuer, clockTolerance: 30 }));
+      ({ payload } = await jwtVerify(token, this.jwks, {
+        issuer: this.settings.issuer,
+        // Cognito signs with RS256, the development issuer with ES256; nothing else is trusted.
+        algorithms: ['RS256', 'ES256'],
+        // A token without an expiry would be a credential for ever.
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: 30,
+      }));
     } catch {
       throw new UnauthenticatedError('The bearer token is not a valid, unexpired tierdesk token');
     }
-    // Cognito access tokens name the app client in client_id; ID tokens in aud.
-    const audiences = [payload.aud, payload.client_id].flat().filter(Boolean);
-    if (!audiences.includes(this.settings.audience)) {
+    // Only access tokens authorize calls; an ID token says who someone is, not what they may
+    // do. Cognito access tokens name the app client in client_id (they carry no aud).
+    if (payload.token_use !== 'access') {
+      throw new UnauthenticatedError('The bearer token is not an access token');
+    }
+    if (payload.client_id !== this.settings.audience) {
       throw new UnauthenticatedError('The bearer token was issued for another application');
     }
     const groups = Array.isArray(payload[GROUPS_CLAIM])

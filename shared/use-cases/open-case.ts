@@ -23,7 +23,11 @@ import { type CaseStore, type Clock, ReferenceTakenError, type WorkQueues } from
 export type OpenCaseResult = {
   id: string;
   reference: string;
-  /** Only returned on creation (and its idempotent replays); never stored in clear text. */
+  /**
+   * Only returned on creation and its idempotent replays. The case stores only its hash; the
+   * idempotency record keeps the answer itself (so a retry gets the same answer) until its
+   * 24-hour TTL, readable only by the intake function's role.
+   */
   accessToken?: string;
   status: CaseStatus;
   language: Language;

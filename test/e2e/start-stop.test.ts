@@ -2,19 +2,21 @@
 // across a restart, accepts a token from `npm run token`, and SIGTERM leaves no Java behind.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/servers/free-port.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-start-'));
 
 async function startDesk(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; api: string; output: () => string }> {
-  const child = spawn(TSX, ['local/start.ts'], {
+  // Through npm itself, as a newcomer starts it: a signal to npm must reach every child.
+  const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
     env: { ...process.env, ...env, TIERDESK_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,11 +88,15 @@ describe('npm start', () => {
 
     const second = await startDesk(env);
     try {
-      const token = execFileSync(TSX, ['local/issue-token.ts', '--role', 'agent', '--levels', '1'], {
-        cwd: ROOT,
-        env: { ...process.env, TIERDESK_DATA_DIR: dataDir },
-        encoding: 'utf8',
-      }).trim();
+      const token = execFileSync(
+        'npm',
+        ['run', '--silent', 'token', '--', '--role', 'agent', '--levels', '1'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, TIERDESK_DATA_DIR: dataDir },
+          encoding: 'utf8',
+        },
+      ).trim();
       const read = await fetch(`${second.api}/cases/${created.id}`, {
         headers: { authorization: `Bearer ${token}` },
       });
@@ -100,5 +106,42 @@ describe('npm start', () => {
       expect(await stop(second.child)).toBe(0);
     }
     expect(javaPids(ports.DYNAMODB_PORT)).toEqual([]);
+  }, 120_000);
+
+  it('refuses to start on a busy port, says which, and leaves no Java behind', async () => {
+    const busy = createServer(() => undefined);
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const sesPort = (busy.address() as AddressInfo).port;
+    const dynamoPort = await freePort();
+    try {
+      const child = spawn('npm', ['start', '--silent'], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PORT: String(await freePort()),
+          DYNAMODB_PORT: String(dynamoPort),
+          SQS_PORT: '0',
+          SES_PORT: String(sesPort),
+          SMTP_PORT: '0',
+          TIERDESK_DATA_DIR: dataDir,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout?.on('data', (chunk) => {
+        output += chunk.toString();
+      });
+      child.stderr?.on('data', (chunk) => {
+        output += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).not.toBe(0);
+      expect(output).toContain(`127.0.0.1:${sesPort}`);
+      expect(output).toContain('SES_PORT');
+      expect(output).not.toMatch(/\n\s+at /); // a message, not a stack trace
+      expect(javaPids(dynamoPort)).toEqual([]);
+    } finally {
+      busy.close();
+    }
   }, 120_000);
 });

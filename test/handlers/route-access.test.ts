@@ -6,7 +6,7 @@ import { call, eventually, local, newCaseBody } from '../support/http.ts';
 const samplePath = (path: string, caseId: string) => path.replace('{id}', caseId).replace('{level}', '3');
 
 describe('who may call what', async () => {
-  const { routes, agentTokens } = local();
+  const { routes, agentTokens, flawedTokens } = local();
   const created = await call('POST', '/cases', { body: newCaseBody() });
   const other = await call('POST', '/cases', { body: newCaseBody() });
   const caseId: string = created.json.id;
@@ -46,12 +46,43 @@ describe('who may call what', async () => {
       const body = route.method === 'GET' ? undefined : {};
       const forgedJwt = `${agentTokens.admin.split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`;
       const forged = await call(route.method, path, { body, token: forgedJwt });
-      expect([401, 403]).toContain(forged.status);
+      // A customer-only route refuses any JWT before verifying it; the others find the
+      // signature wrong.
+      expect(forged.status).toBe(route.access.kind === 'customer' ? 403 : 401);
       // The access token of another case.
       const foreign = await call(route.method, path, { body, token: other.json.accessToken });
       expect(foreign.status).toBe(403);
     },
   );
+
+  const agentRoutes = guarded.filter(
+    (r) => r.access.kind === 'agent' || r.access.kind === 'customer-or-agent',
+  );
+  const flawed = Object.entries(flawedTokens);
+  it.each(
+    agentRoutes.flatMap((r) =>
+      flawed.map(([flaw, token]) => [`${r.method} ${r.path}`, flaw, r, token] as const),
+    ),
+  )('%s refuses a correctly signed token %s (401)', async (_name, _flaw, route, token) => {
+    const answer = await call(route.method, samplePath(route.path, caseId), {
+      body: route.method === 'GET' ? undefined : {},
+      token,
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.json.error.code).toBe('unauthenticated');
+  });
+
+  it('agent routes refuse a valid token that carries no agent role (403)', async () => {
+    const noRole = agentTokens.levelsOnly;
+    for (const route of agentRoutes) {
+      const answer = await call(route.method, samplePath(route.path, caseId), {
+        body: route.method === 'GET' ? undefined : {},
+        token: noRole,
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.json.error.code).toBe('forbidden');
+    }
+  });
 
   it('agent routes refuse customer tokens, and agents outside the level', async () => {
     const queue = await call('GET', '/queues/3', { token: created.json.accessToken });

@@ -1,6 +1,7 @@
 // Starts the whole local system once for the test run — the same startLocalSystem() that
 // `npm start` uses — on free loopback ports, in memory, and stops it afterwards.
 import type { TestProject } from 'vitest/node';
+import { LOCAL_AUDIENCE } from '../../local/dev-issuer.ts';
 import { type LocalSystem, startLocalSystem } from '../../local/local-system.ts';
 
 declare module 'vitest' {
@@ -14,7 +15,9 @@ declare module 'vitest' {
       tableName: string;
       rawMailBucket: string;
       queues: Record<string, { url: string; dlqUrl: string; arn: string }>;
-      agentTokens: Record<'level1' | 'level2' | 'level3' | 'level4' | 'admin', string>;
+      agentTokens: Record<'level1' | 'level2' | 'level3' | 'level4' | 'admin' | 'levelsOnly', string>;
+      /** Correctly signed by the local issuer's key, and wrong in exactly one way each. */
+      flawedTokens: Record<string, string>;
       routes: Array<{ method: string; path: string; functionName: string; access: { kind: string } }>;
       served: {
         queues: Array<{ functionName: string; queue: string; batchSize: number }>;
@@ -64,13 +67,46 @@ export async function setup(project: TestProject) {
       level3: await token(3),
       level4: await token(4),
       admin: await system.issueToken({ subject: 'admin', roles: ['admin'], levels: [1, 2, 3, 4] }),
+      // Levels but no role group: a valid token that no agent route accepts.
+      levelsOnly: await system.issueToken({ subject: 'no-role', roles: [], levels: [1, 2, 3, 4] }),
     },
+    flawedTokens: await flawedTokens(system),
     routes: system.routes,
     served: system.served,
     functions: system.functions,
     dynamodbPid: system.pids.dynamodb ?? 0,
     env,
   });
+}
+
+async function flawedTokens(system: LocalSystem): Promise<Record<string, string>> {
+  const agent = {
+    'cognito:groups': ['admin', 'level-1', 'level-2', 'level-3', 'level-4'],
+    client_id: LOCAL_AUDIENCE,
+    token_use: 'access',
+  };
+  const sign = system.signToken;
+  return {
+    expired: await sign({ payload: agent, subject: 'a', expiresIn: Math.floor(Date.now() / 1000) - 3600 }),
+    'without expiry': await sign({ payload: agent, subject: 'a' }),
+    'without subject': await sign({ payload: agent, expiresIn: '1h' }),
+    'an ID token': await sign({
+      payload: { ...agent, token_use: 'id', aud: LOCAL_AUDIENCE },
+      subject: 'a',
+      expiresIn: '1h',
+    }),
+    'for another app': await sign({
+      payload: { ...agent, client_id: 'another-app' },
+      subject: 'a',
+      expiresIn: '1h',
+    }),
+    'from another issuer': await sign({
+      payload: agent,
+      subject: 'a',
+      issuer: 'https://evil.example/issuer',
+      expiresIn: '1h',
+    }),
+  };
 }
 
 export async function teardown() {

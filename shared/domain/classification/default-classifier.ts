@@ -4,7 +4,7 @@
 
 import { KB_INDEX_JSON } from '../../knowledge-base/kb-index.generated.ts';
 import { KnowledgeBase } from '../../knowledge-base/knowledge-base.ts';
-import { DEFAULT_VENDORS, type Vendor } from '../vendor-catalogue.ts';
+import { VENDOR_CATALOGUE, type Vendor } from '../vendor-catalogue.ts';
 import { Classifier } from './classifier.ts';
 import { LanguageDetector } from './language-detector.ts';
 
@@ -16,7 +16,7 @@ export function defaultKnowledgeBase(): KnowledgeBase {
   return knowledgeBase;
 }
 
-export function createClassifier(vendors: readonly Vendor[] = DEFAULT_VENDORS): Classifier {
+export function createClassifier(vendors: readonly Vendor[] = VENDOR_CATALOGUE): Classifier {
   const kb = defaultKnowledgeBase();
   return new Classifier(
     new LanguageDetector(),
