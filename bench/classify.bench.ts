@@ -1,7 +1,7 @@
 // npm run bench:classify — quality and speed of the classifier on the labelled evaluation
 // set (test/fixtures/classification-eval.json).
 // Prints per language: accuracy of language, category, impact, urgency, priority and level
-// (dev split, holdout split, all), language accuracy on one-sentence requests, throughput on
+// (dev, holdout and fresh splits, all), language accuracy on one-sentence requests, throughput on
 // one core and the cold-start initialisation, measured like a Lambda cold start: the
 // classifier is bundled by esbuild and loaded in fresh Node processes.
 // The last line is one JSON object with the figures.
@@ -17,7 +17,9 @@ import { CATEGORIES, GRADES, LANGUAGES, PRIORITIES } from '../shared/domain/supp
 const ROOT = join(import.meta.dirname, '..');
 const EvalItem = z.object({
   id: z.string(),
-  split: z.enum(['dev', 'holdout']),
+  /** Translations of one request share a scenario, and always a split. */
+  scenario: z.string(),
+  split: z.enum(['dev', 'holdout', 'fresh']),
   subject: z.string(),
   description: z.string(),
   form: z
@@ -81,17 +83,16 @@ function evaluate(items: EvalItem[], classifier = createClassifier()) {
     }),
   );
   const oneSentence = rows.filter((r) => isOneSentence(r.item));
+  const split = (name: EvalItem['split']) => {
+    const subset = rows.filter((r) => r.item.split === name);
+    return { n: subset.length, ...table(subset) };
+  };
   return {
     rows,
     perLanguage,
-    dev: {
-      n: rows.filter((r) => r.item.split === 'dev').length,
-      ...table(rows.filter((r) => r.item.split === 'dev')),
-    },
-    holdout: {
-      n: rows.filter((r) => r.item.split === 'holdout').length,
-      ...table(rows.filter((r) => r.item.split === 'holdout')),
-    },
+    dev: split('dev'),
+    holdout: split('holdout'),
+    fresh: split('fresh'),
     all: { n: rows.length, ...table(rows) },
     oneSentenceLanguage: { n: oneSentence.length, accuracy: round(accuracy(oneSentence, 'language')) },
   };
@@ -207,6 +208,7 @@ if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
   for (const lang of LANGUAGES) line(lang, quality.perLanguage[lang] as Record<string, unknown>);
   line('dev', quality.dev);
   line('hold', quality.holdout);
+  line('fresh', quality.fresh);
   line('all', quality.all);
   console.log(
     `\nlanguage on one-sentence requests: ${pct(quality.oneSentenceLanguage.accuracy)} of ${quality.oneSentenceLanguage.n}`,
@@ -233,6 +235,7 @@ if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
       perLanguage: quality.perLanguage,
       dev: quality.dev,
       holdout: quality.holdout,
+      fresh: quality.fresh,
       all: quality.all,
       oneSentenceLanguageAccuracy: quality.oneSentenceLanguage.accuracy,
       oneSentenceRequests: quality.oneSentenceLanguage.n,

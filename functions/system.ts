@@ -130,6 +130,26 @@ export const FUNCTIONS = {
     trigger: { kind: 'http', routes: [{ method: 'POST', path: '/cases/{id}/deflection', access: CUSTOMER }] },
     uses: { table: 'readwrite', auth: true },
   },
+  handOverToDesk: {
+    entry: 'functions/hand-over-to-desk/handler.ts',
+    description: 'The customer of a self-help case asks for a person: the ticket desk (level 1) takes over',
+    trigger: {
+      kind: 'http',
+      routes: [{ method: 'POST', path: '/cases/{id}/escalation', access: CUSTOMER }],
+    },
+    uses: { table: 'readwrite', queues: ['level1'], auth: true },
+  },
+  customerPortal: {
+    entry: 'functions/customer-portal/handler.ts',
+    description:
+      "The customer's case page: a static page whose script reads the case with the token from the link",
+    // Public: the page holds no case data; its script calls the guarded routes with the token.
+    trigger: {
+      kind: 'http',
+      routes: [{ method: 'GET', path: '/portal/cases/{id}', access: PUBLIC }],
+    },
+    uses: {},
+  },
   correctClassification: {
     entry: 'functions/correct-classification/handler.ts',
     description: "An agent corrects a case's classification; the correction is recorded",
@@ -147,12 +167,14 @@ export const FUNCTIONS = {
   },
   triage: {
     entry: 'functions/triage/handler.ts',
-    description: 'Classifies a draft while the customer types, and searches the knowledge base',
+    description:
+      'Classifies a draft while the customer types, searches the knowledge base, serves its articles',
     trigger: {
       kind: 'http',
       routes: [
         { method: 'POST', path: '/triage', access: PUBLIC, throttle: { rate: 50, burst: 100 } },
         { method: 'GET', path: '/kb/search', access: PUBLIC, throttle: { rate: 50, burst: 100 } },
+        { method: 'GET', path: '/kb/articles/{id}', access: PUBLIC },
       ],
     },
     uses: {},
@@ -165,9 +187,10 @@ export const FUNCTIONS = {
   },
   emailIntake: {
     entry: 'functions/email-intake/handler.ts',
-    description: 'Turns inbound email (raw MIME in S3) into cases',
+    description: 'Turns inbound email (raw MIME in S3) into cases and follow-ups',
     trigger: { kind: 'inbound-mail' },
-    uses: { table: 'readwrite', queues: ['classify'], rawMail: 'read' },
+    // level1: a reply to a self-help case hands it over to the ticket desk.
+    uses: { table: 'readwrite', queues: ['classify', 'level1'], rawMail: 'read' },
     timeoutSeconds: 30,
     memoryMb: 1024,
   },

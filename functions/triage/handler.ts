@@ -1,15 +1,26 @@
-// POST /triage and GET /kb/search — what a web form calls while the customer types.
-// Pure computation: it creates nothing and touches no table.
+// POST /triage and GET /kb/search — what a web form calls while the customer types — and
+// GET /kb/articles/{id}, an article to read. Pure computation: it creates nothing and touches
+// no table.
 import {
   defaultClassifier,
   defaultKnowledgeBase,
 } from '../../shared/domain/classification/default-classifier.ts';
-import { KbSearchQuery, TriageBody, TriageSchema } from '../../shared/http/api-schemas.ts';
+import {
+  ArticlePath,
+  ArticleQuery,
+  KbSearchQuery,
+  TriageBody,
+  TriageSchema,
+} from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
+import { defaultArticleLibrary } from '../../shared/knowledge-base/article-library.ts';
 import { FUNCTIONS } from '../system.ts';
 
 const classifier = defaultClassifier();
 const knowledgeBase = defaultKnowledgeBase();
+const articles = defaultArticleLibrary();
+/** Articles change with a deployment only; browsers and the case page may keep them a while. */
+const ARTICLE_CACHE = 'public, max-age=300';
 
 export const handler = httpFunction(FUNCTIONS.triage, {
   'POST /triage': async (request) => {
@@ -23,5 +34,10 @@ export const handler = httpFunction(FUNCTIONS.triage, {
   'GET /kb/search': async (request) => {
     const { q, lang, limit } = KbSearchQuery.parse(request.query);
     return { statusCode: 200, body: { query: q, lang, results: knowledgeBase.search(q, lang, { limit }) } };
+  },
+  'GET /kb/articles/{id}': async (request) => {
+    const { id } = ArticlePath.parse(request.pathParameters);
+    const { lang } = ArticleQuery.parse(request.query);
+    return { statusCode: 200, body: articles.get(id, lang), headers: { 'cache-control': ARTICLE_CACHE } };
   },
 });

@@ -1,5 +1,7 @@
-// One declared work queue (functions/system.ts QUEUES) with its dead-letter queue, and an alarm
-// as soon as a single message lands there: a dead letter is a case nobody is working on.
+// One declared work queue (functions/system.ts QUEUES) with its dead-letter queue, and two
+// alarms: as soon as a single message lands in the dead-letter queue (a dead letter is a case
+// nobody is working on), and when work waits in the queue itself for longer than a P1's first
+// response may take (its consumer is failing, throttled or switched off).
 import { Duration, type RemovalPolicy, Tags } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -19,11 +21,14 @@ export const QUEUE_TAG = 'tierdesk:queue';
 
 /** The longest SQS keeps a message: time for a person to look at a dead letter after a holiday. */
 const DEAD_LETTER_RETENTION = Duration.days(14);
+/** Healthy consumers take a message within seconds; a P1's first response is due in 15 min. */
+const STUCK_AFTER = Duration.minutes(5);
 
 export class WorkQueue extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
+  readonly stuckWorkAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: WorkQueueProps) {
     super(scope, id);
@@ -58,5 +63,17 @@ export class WorkQueue extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     notifyOps(this.deadLetterAlarm, props.alarmTopic);
+    this.stuckWorkAlarm = new Alarm(this, 'StuckWorkAlarm', {
+      alarmDescription: `tierdesk: work in the ${props.name} queue (${props.spec.purpose}) has waited over ${STUCK_AFTER.toMinutes()} minutes`,
+      metric: this.queue.metricApproximateAgeOfOldestMessage({
+        period: Duration.minutes(1),
+        statistic: 'Maximum',
+      }),
+      threshold: STUCK_AFTER.toSeconds(),
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 2,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    notifyOps(this.stuckWorkAlarm, props.alarmTopic);
   }
 }

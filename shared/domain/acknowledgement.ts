@@ -11,8 +11,13 @@ export type AcknowledgementInput = {
   sla: SlaTarget;
   /** Where the customer sees the case; carries their access token. */
   caseUrl: string;
-  /** Level 0: where the customer confirms that an article solved it. */
+  /**
+   * Level 0: where the customer reads the articles' steps and confirms that one solved it, or
+   * asks for a person (the case page, usually the same link as `caseUrl`).
+   */
   confirmUrl?: string;
+  /** Level 0: the suggested articles in the customer's language; titles alone without it. */
+  articles?: ReadonlyArray<{ title: string; summary: string }>;
 };
 
 export type ComposedEmail = { subject: string; text: string; html: string };
@@ -23,7 +28,10 @@ export function composeAcknowledgement(input: AcknowledgementInput): ComposedEma
   const { supportCase: c, messages: m, sla } = input;
   const level = c.classification?.level ?? 1;
   const subject = m.ack.subject(c.reference, oneLine(c.problem.subject).slice(0, MAX_SUBJECT));
-  const articles = level === 0 ? (c.classification?.articles ?? []) : [];
+  const articles: ReadonlyArray<{ title: string; summary?: string }> =
+    level === 0 ? (input.articles ?? c.classification?.articles ?? []) : [];
+  // Nobody answers a self-help case: its targets start once the customer asks for a person.
+  const slaLine = level === 0 ? m.ack.slaSelfHelp : m.ack.sla;
   const sections: Array<{ heading: string; lines: string[]; link?: string }> = [
     {
       heading: m.ack.summaryHeading,
@@ -34,7 +42,7 @@ export function composeAcknowledgement(input: AcknowledgementInput): ComposedEma
       heading: m.ack.slaHeading,
       lines: [
         m.priorityName[c.classification?.priority ?? 'P4'],
-        m.ack.sla(durationText(sla.firstResponse, m), durationText(sla.resolution, m)),
+        slaLine(durationText(sla.firstResponse, m), durationText(sla.resolution, m)),
       ],
     },
   ];
@@ -45,10 +53,18 @@ export function composeAcknowledgement(input: AcknowledgementInput): ComposedEma
     });
   }
   if (articles.length > 0) {
-    sections.push({ heading: m.ack.articlesHeading, lines: articles.map((a) => `• ${a.title}`) });
+    sections.push({
+      heading: m.ack.articlesHeading,
+      lines: articles.map((a) => `• ${oneLine(a.title)}${a.summary ? ` — ${oneLine(a.summary)}` : ''}`),
+    });
   }
-  if (input.confirmUrl) sections.push({ heading: '', lines: [], link: input.confirmUrl });
-  sections.push({ heading: m.ack.viewHeading, lines: [m.ack.viewCase], link: input.caseUrl });
+  if (input.confirmUrl) {
+    sections.push({ heading: m.ack.selfHelpHeading, lines: [m.ack.selfHelpLink], link: input.confirmUrl });
+  }
+  // The same page twice would only make the customer wonder which link to use.
+  if (input.confirmUrl !== input.caseUrl) {
+    sections.push({ heading: m.ack.viewHeading, lines: [m.ack.viewCase], link: input.caseUrl });
+  }
 
   const greeting = m.ack.greeting(oneLine(c.customer.name));
   const received = m.ack.received(c.reference);

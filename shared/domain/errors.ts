@@ -1,4 +1,4 @@
-// Typed domain errors. The domain throws them; exactly one place (shared/http/error-mapper.ts)
+// Typed domain errors. The domain throws them; exactly one place (shared/http/api-error.ts)
 // turns them into HTTP answers, so a use case never knows about status codes.
 
 export abstract class DomainError extends Error {
@@ -19,6 +19,16 @@ export class CaseNotFoundError extends DomainError {
   readonly code = 'case_not_found';
   constructor(readonly caseId: string) {
     super(`No case with id ${caseId}`);
+  }
+}
+
+export class ArticleNotFoundError extends DomainError {
+  readonly code = 'article_not_found';
+  constructor(
+    readonly articleId: string,
+    readonly language: string,
+  ) {
+    super(`No knowledge-base article ${articleId} in language ${language}`);
   }
 }
 

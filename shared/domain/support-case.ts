@@ -145,19 +145,12 @@ export function correctClassification(
     classifiedAt: now.toISOString(),
     classifiedBy: by,
   };
-  const pick = (k: Classification) => ({
-    category: k.category,
-    impact: k.impact,
-    urgency: k.urgency,
-    level: k.level,
-    priority: k.priority,
-  });
   const correction: ClassificationCorrection = {
     at: now.toISOString(),
     by,
     reason,
-    from: pick(current),
-    to: pick(corrected),
+    from: classificationFields(current),
+    to: classificationFields(corrected),
   };
   const status = corrected.level === 0 ? 'self-help' : 'open';
   return { ...next(c, now), classification: corrected, corrections: [...c.corrections, correction], status };
@@ -168,10 +161,65 @@ export function takeIntoLevel(c: SupportCase, level: Level, now: Date): SupportC
   return { ...next(c, now), queuedLevel: level, queuedAt: now.toISOString() };
 }
 
-/** A later message of the customer joins the case; a closed case opens again. */
+/**
+ * A later message of the customer joins the case; a closed case opens again. A reply to a
+ * self-help case (or to a deflected one) means the articles were not enough: a person takes
+ * over at the ticket desk, as the acknowledgement promised.
+ */
 export function addFollowUp(c: SupportCase, followUp: FollowUp, now: Date): SupportCase {
+  if (c.status === 'self-help' || (c.status === 'deflected' && c.classification?.level === 0)) {
+    return toDesk(c, `the customer wrote again (${followUp.channel})`, now, followUp);
+  }
   const reopened = c.status === 'resolved' || c.status === 'deflected' ? 'open' : c.status;
   return { ...next(c, now), followUps: [...c.followUps, followUp], status: reopened };
+}
+
+/** Who a hand-over from self-help is recorded as, in the case's corrections. */
+export const CUSTOMER_HAND_OVER = 'customer';
+
+/**
+ * The customer of a self-help case asks for a person: the case opens at the ticket desk
+ * (level 1), and why is recorded as a correction by the customer, so an agent sees it.
+ * A comment of the customer joins the case as a follow-up.
+ */
+export function handOverToDesk(c: SupportCase, why: string, now: Date, comment?: FollowUp): SupportCase {
+  if (c.status !== 'self-help')
+    throw new InvalidTransitionError(c.status, 'be handed over to the service desk');
+  return toDesk(c, why, now, comment);
+}
+
+/** Whether the customer handed the case over from self-help to the ticket desk. */
+export function wasHandedOver(c: SupportCase): boolean {
+  return c.corrections.some((k) => k.by === CUSTOMER_HAND_OVER && k.from.level === 0);
+}
+
+function toDesk(c: SupportCase, why: string, now: Date, followUp?: FollowUp): SupportCase {
+  const current = c.classification;
+  if (!current) throw new InvalidTransitionError(c.status, 'be handed over before it is classified');
+  const at = now.toISOString();
+  const handedOver: Classification = {
+    ...current,
+    level: 1,
+    // Certain now: the customer said that self-help is not enough.
+    confidence: 1,
+    reasons: [`handed over to the ticket desk: ${why}`, ...current.reasons],
+    classifiedAt: at,
+    classifiedBy: CUSTOMER_HAND_OVER,
+  };
+  const correction: ClassificationCorrection = {
+    at,
+    by: CUSTOMER_HAND_OVER,
+    reason: why,
+    from: classificationFields(current),
+    to: classificationFields(handedOver),
+  };
+  return {
+    ...next(c, now),
+    status: 'open',
+    classification: handedOver,
+    corrections: [...c.corrections, correction],
+    followUps: followUp ? [...c.followUps, followUp] : c.followUps,
+  };
 }
 
 /** The customer confirms that a knowledge-base article solved the problem. */
@@ -191,6 +239,10 @@ export function markAcknowledged(c: SupportCase, now: Date): SupportCase {
 
 export function isFinal(status: CaseStatus): boolean {
   return status === 'deflected' || status === 'resolved' || status === 'closed';
+}
+
+function classificationFields(k: Classification): ClassificationCorrection['from'] {
+  return { category: k.category, impact: k.impact, urgency: k.urgency, level: k.level, priority: k.priority };
 }
 
 function next(c: SupportCase, now: Date): SupportCase {

@@ -2,6 +2,7 @@
 // `{ "error": { "code", "message", "field"? } }`; a 5xx never carries internals.
 import { z } from 'zod';
 import {
+  ArticleNotFoundError,
   CaseNotFoundError,
   ConcurrentUpdateError,
   type DomainError,
@@ -39,6 +40,7 @@ const STATUS_BY_DOMAIN_ERROR = new Map<new (...args: never[]) => DomainError, nu
   [UnauthenticatedError, 401],
   [ForbiddenError, 403],
   [CaseNotFoundError, 404],
+  [ArticleNotFoundError, 404],
   [InvalidTransitionError, 409],
   [ConcurrentUpdateError, 409],
   [IdempotencyKeyReusedError, 422],

@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { CustomerSchema, FACTS, IntakeSchema, ProblemSchema } from '../domain/intake-record.ts';
 import { CASE_STATUSES } from '../domain/support-case.ts';
-import { CATEGORIES, GRADES, LANGUAGES, LEVELS, PRIORITIES } from '../domain/support-model.ts';
+import {
+  CATEGORIES,
+  DEFAULT_LANGUAGE,
+  GRADES,
+  LANGUAGES,
+  LEVELS,
+  PRIORITIES,
+} from '../domain/support-model.ts';
 import { ErrorBodySchema } from './api-error.ts';
 
 const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
@@ -69,7 +76,39 @@ export const KbSearchResultSchema = z.object({
   ),
 });
 
+export const ArticlePath = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/, 'must be an article id (lower-case letters, digits and hyphens)'),
+});
+export const ArticleQuery = z.object({ lang: z.enum(LANGUAGES).default('en') });
+
+export const KbArticleSchema = z.object({
+  id: z.string(),
+  lang: z.enum(LANGUAGES),
+  category: z.enum(CATEGORIES),
+  title: z.string(),
+  summary: z.string(),
+  steps: z.array(z.string()).describe('What to do, in order'),
+});
+
 export const CasePath = z.object({ id: CaseId });
+
+/** The case page is a link in an email: an unknown language shows the page in English. */
+export const PortalQuery = z.object({
+  lang: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE).catch(DEFAULT_LANGUAGE),
+});
+
+export const EscalationBody = z
+  .object({
+    comment: z
+      .string()
+      .trim()
+      .max(4000)
+      .optional()
+      .describe('What the customer tried; joins the case as a follow-up'),
+  })
+  .strict();
 
 export const CorrectionBody = z
   .object({
@@ -91,7 +130,13 @@ export const CorrectionBody = z
 
 export const DeflectionBody = z.object({ articleId: z.string().min(1).max(100) }).strict();
 
-export const LevelPath = z.object({ level: z.coerce.number().int().min(1).max(4) });
+// Exactly one digit: `0x1`, `1e0` or ` 1` are not levels, though Number() would say so.
+export const LevelPath = z.object({
+  level: z
+    .string()
+    .regex(/^[1-4]$/, 'A level is one of 1, 2, 3, 4')
+    .transform(Number),
+});
 export const LevelQueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) });
 
 export const CaseViewSchema = z
@@ -115,6 +160,10 @@ export type RouteSchemas = {
   path?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A body the route also accepts absent. */
+  bodyOptional?: boolean;
+  /** The media type of the 2xx answers; errors are always JSON. */
+  produces?: 'text/html';
   responses: Record<number, z.ZodType>;
 };
 
@@ -145,6 +194,29 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
       403: ErrorBodySchema,
       409: ErrorBodySchema,
     },
+  },
+  'POST /cases/{id}/escalation': {
+    summary:
+      'The customer of a self-help case still needs help: the ticket desk (level 1) takes over. Asking twice answers the same case.',
+    path: CasePath,
+    body: EscalationBody,
+    bodyOptional: true,
+    responses: {
+      200: CaseViewSchema,
+      400: ErrorBodySchema,
+      401: ErrorBodySchema,
+      403: ErrorBodySchema,
+      404: ErrorBodySchema,
+      409: ErrorBodySchema,
+    },
+  },
+  'GET /portal/cases/{id}': {
+    summary:
+      "The customer's case page (HTML). It holds no case data: its script reads the token from the link's #token= fragment and calls GET /cases/{id}.",
+    path: CasePath,
+    query: PortalQuery,
+    produces: 'text/html',
+    responses: { 200: z.string(), 400: ErrorBodySchema },
   },
   'PUT /cases/{id}/classification': {
     summary: "An agent corrects the case's classification; the correction is recorded",
@@ -177,5 +249,11 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     summary: 'Search the knowledge base (stemming, typo tolerance)',
     query: KbSearchQuery,
     responses: { 200: KbSearchResultSchema, 400: ErrorBodySchema },
+  },
+  'GET /kb/articles/{id}': {
+    summary: 'A knowledge-base article in full: title, summary and its steps',
+    path: ArticlePath,
+    query: ArticleQuery,
+    responses: { 200: KbArticleSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
   },
 };

@@ -21,17 +21,29 @@ export type HttpRequest = {
   headers: Record<string, string>;
 };
 
-export type HttpAnswer = { statusCode: number; body: unknown; headers?: Record<string, string> };
+/** A JSON answer (`body`), or a page (`html`) — the customer's case page is the one page. */
+export type HttpAnswer =
+  | { statusCode: number; body: unknown; headers?: Record<string, string> }
+  | { statusCode: number; html: string; headers?: Record<string, string> };
 export type RouteHandler = (request: HttpRequest) => Promise<HttpAnswer>;
 
 export const logger = new Logger({ serviceName: 'tierdesk' });
 
 const MAX_BODY_BYTES = 256 * 1024;
 
+export type HttpFunctionOptions = {
+  /**
+   * Replaces the default Content-Security-Policy (made for JSON) on every answer of the
+   * function — for a page whose inline script and style are allowed by their hashes.
+   */
+  contentSecurityPolicy?: string;
+};
+
 export function httpFunction(
   spec: FunctionSpec,
   handlers: Record<string, RouteHandler>,
   callers?: CallerResolver,
+  options: HttpFunctionOptions = {},
 ) {
   if (spec.trigger.kind !== 'http') throw new Error(`${spec.entry} is not an HTTP function`);
   const routes = new Map(spec.trigger.routes.map((route) => [`${route.method} ${route.path}`, route]));
@@ -59,15 +71,18 @@ export function httpFunction(
       query: definedValues(event.queryStringParameters),
     });
     logger.info('answered', { route: event.routeKey, statusCode: answer.statusCode, caller: caller.kind });
-    return json(answer.statusCode, answer.body, answer.headers);
+    return 'html' in answer
+      ? html(answer.statusCode, answer.html, answer.headers)
+      : json(answer.statusCode, answer.body, answer.headers);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+  const { contentSecurityPolicy } = options;
+  const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpHeaderNormalizer())
-    .use(httpSecurityHeaders())
-    .use(jsonErrors())
-    .handler(dispatch);
+    .use(httpSecurityHeaders(contentSecurityPolicy ? { contentSecurityPolicy: false } : {}));
+  if (contentSecurityPolicy) chain.use(fixedContentSecurityPolicy(contentSecurityPolicy));
+  return chain.use(jsonErrors()).handler(dispatch);
 }
 
 /** Parses and validates a JSON body; the types come from the schema, never from a cast. */
@@ -100,6 +115,26 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
     body: JSON.stringify(body),
   };
+}
+
+export function html(statusCode: number, page: string, headers: Record<string, string> = {}) {
+  return {
+    statusCode,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: page,
+  };
+}
+
+/** Sets the function's own policy on answers and errors alike (after-hooks run last-used first). */
+function fixedContentSecurityPolicy(
+  policy: string,
+): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  const set = async (request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>) => {
+    if (request.response) {
+      request.response.headers = { ...request.response.headers, 'Content-Security-Policy': policy };
+    }
+  };
+  return { after: set, onError: set };
 }
 
 function jsonErrors(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {

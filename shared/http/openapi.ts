@@ -61,7 +61,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       ...(schemas.body
         ? {
             requestBody: {
-              required: true,
+              required: !schemas.bodyOptional,
               content: { 'application/json': { schema: jsonSchema(schemas.body, 'input') } },
             },
           }
@@ -71,7 +71,11 @@ export function buildOpenApiDocument(serverUrl?: string) {
           status,
           {
             description: status.startsWith('2') ? 'OK' : 'Error',
-            content: { 'application/json': { schema: jsonSchema(s, 'output') } },
+            content: {
+              [status.startsWith('2') && schemas.produces ? schemas.produces : 'application/json']: {
+                schema: jsonSchema(s, 'output'),
+              },
+            },
           },
         ]),
       ),

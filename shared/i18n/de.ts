@@ -12,7 +12,7 @@ export const de: Messages = {
     summaryHeading: 'Ihre Anfrage',
     nextStepsHeading: 'Wie es weitergeht',
     nextSteps: {
-      0: 'Die folgenden Artikel beantworten Fragen wie Ihre. Wenn einer davon Ihr Problem löst, bestätigen Sie das bitte über den Link unten; wenn nicht, antworten Sie einfach auf diese E-Mail, und ein Mitarbeiter übernimmt.',
+      0: 'Die folgenden Artikel beantworten Fragen wie Ihre. Die Schritt-für-Schritt-Anleitungen finden Sie auf der Seite zu Ihrem Vorgang (Link unten): Dort können Sie bestätigen, dass einer davon Ihr Problem gelöst hat, oder um Hilfe durch einen Mitarbeiter bitten. Sie können auch einfach auf diese E-Mail antworten, dann übernimmt ein Mitarbeiter.',
       1: 'Unser Service Desk prüft Ihre Anfrage und meldet sich bei Ihnen.',
       2: 'Ein Techniker ruft Sie zurück, um das Problem gemeinsam mit Ihnen zu lösen. Bitte stellen Sie sicher, dass wir eine Telefonnummer haben, unter der wir Sie erreichen.',
       3: 'Unsere Spezialisten analysieren das Problem im Detail. Wir halten Sie über den Fortschritt auf dem Laufenden.',
@@ -21,14 +21,57 @@ export const de: Messages = {
     slaHeading: 'Unsere Servicezeiten',
     sla: (firstResponse, resolution) =>
       `Erste Antwort innerhalb von ${firstResponse}, angestrebte Lösung innerhalb von ${resolution}.`,
+    slaSelfHelp: (firstResponse, resolution) =>
+      `Solange Sie die Artikel ausprobieren, läuft keine Frist. Sobald Sie um Hilfe durch einen Mitarbeiter bitten, gilt: erste Antwort innerhalb von ${firstResponse}, angestrebte Lösung innerhalb von ${resolution}.`,
     missingHeading: 'Bitte senden Sie uns noch Folgendes',
     missingIntro: 'Damit wir nicht noch einmal nachfragen müssen, antworten Sie bitte auf diese E-Mail mit:',
     articlesHeading: 'Diese Artikel helfen vielleicht',
+    selfHelpHeading: 'Anleitung lesen, bestätigen oder Hilfe anfordern',
+    selfHelpLink:
+      'Öffnen Sie die Seite zu Ihrem Vorgang, um jeden Artikel vollständig zu lesen, und teilen Sie uns dort mit, ob er Ihr Problem gelöst hat oder ob Sie weiterhin Hilfe brauchen:',
     viewHeading: 'Ihr Vorgang online',
     viewCase: 'Ihren Vorgang und seinen Status ansehen:',
     replyHint:
       'Antworten Sie auf diese E-Mail, um Informationen zu ergänzen; bitte lassen Sie die Vorgangsnummer im Betreff stehen.',
     signature: 'Ihr tierdesk Service Desk',
+  },
+  portal: {
+    title: 'Ihr Supportvorgang',
+    loading: 'Ihr Vorgang wird geladen …',
+    linkIncomplete:
+      'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus unserer E-Mail noch einmal vollständig.',
+    notFound:
+      'Mit diesem Link konnten wir Ihren Vorgang nicht öffnen. Bitte verwenden Sie den Link aus unserer letzten E-Mail zu diesem Vorgang.',
+    failed: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es in einigen Minuten erneut.',
+    reference: 'Vorgangsnummer',
+    status: 'Status',
+    subject: 'Betreff',
+    statusNames: {
+      new: 'Eingegangen',
+      'self-help': 'Selbsthilfe: wartet auf Ihre Rückmeldung',
+      open: 'In Bearbeitung',
+      deflected: 'Mit einem Artikel gelöst',
+      resolved: 'Gelöst',
+      closed: 'Abgeschlossen',
+    },
+    nextStepsHeading: 'Wie es weitergeht',
+    nextSteps: {
+      new: 'Wir sehen uns Ihre Anfrage gerade an. Laden Sie diese Seite in einer Minute neu, um zu sehen, wie es weitergeht.',
+      selfHelp:
+        'Die folgenden Artikel beantworten Fragen wie Ihre. Wenn einer davon Ihr Problem löst, wählen Sie „Das hat mein Problem gelöst“. Wenn nicht, wählen Sie „Ich brauche weiterhin Hilfe“, und ein Mitarbeiter übernimmt.',
+      deflected:
+        'Schön, dass der Artikel geholfen hat. Wir haben Ihren Vorgang abgeschlossen; falls das Problem wieder auftritt, antworten Sie einfach auf unsere E-Mail.',
+      closed:
+        'Ihr Vorgang ist abgeschlossen. Falls das Problem wieder auftritt, antworten Sie auf unsere E-Mail, und wir öffnen ihn erneut.',
+    },
+    articlesHeading: 'Artikel zu Ihrer Frage',
+    stepsHeading: 'So geht es',
+    solved: 'Das hat mein Problem gelöst',
+    needHelpHeading: 'Nicht gelöst?',
+    commentLabel: 'Was haben Sie versucht, und was ist passiert? (optional)',
+    needHelp: 'Ich brauche weiterhin Hilfe',
+    articleMissing: 'Dieser Artikel kann gerade nicht angezeigt werden.',
+    actionFailed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
   },
   facts: {
     phone: 'eine Telefonnummer, unter der ein Techniker Sie zurückrufen kann',

@@ -11,7 +11,7 @@ export const en: Messages = {
     summaryHeading: 'Your request',
     nextStepsHeading: 'What happens next',
     nextSteps: {
-      0: 'The articles below answer questions like yours. If one of them solves your problem, please confirm it with the link below; if not, simply reply to this email and an agent will take over.',
+      0: 'The articles below answer questions like yours. Their step-by-step instructions are on your case page (link below): there you can confirm that one of them solved your problem, or ask for a person. You can also simply reply to this email, and an agent will take over.',
       1: 'Our service desk will look at your request and get back to you.',
       2: 'A technician will call you back to solve the problem together with you. Please make sure we have a phone number where we can reach you.',
       3: 'Our specialists will analyse the problem in depth. We will keep you informed of their progress.',
@@ -20,13 +20,54 @@ export const en: Messages = {
     slaHeading: 'Our service level',
     sla: (firstResponse, resolution) =>
       `First response within ${firstResponse}, target resolution within ${resolution}.`,
+    slaSelfHelp: (firstResponse, resolution) =>
+      `While you try the articles, no clock runs. Once you ask for a person, these targets apply: first response within ${firstResponse}, target resolution within ${resolution}.`,
     missingHeading: 'Please send us the following',
     missingIntro: 'So that nobody has to ask you again, please reply to this email with:',
     articlesHeading: 'These articles may help',
+    selfHelpHeading: 'Read the steps, confirm or ask for a person',
+    selfHelpLink:
+      'Open your case page to read each article in full, then tell us whether it solved your problem or that you still need help:',
     viewHeading: 'Your case online',
     viewCase: 'View your case and its status:',
     replyHint: 'Reply to this email to add information; please keep the reference in the subject.',
     signature: 'Your tierdesk service desk',
+  },
+  portal: {
+    title: 'Your support case',
+    loading: 'Loading your case…',
+    linkIncomplete: 'This link is incomplete. Please open the link from our email again, in full.',
+    notFound:
+      'We could not open your case with this link. Please use the link from our most recent email about this case.',
+    failed: 'Something went wrong on our side. Please try again in a few minutes.',
+    reference: 'Reference',
+    status: 'Status',
+    subject: 'Subject',
+    statusNames: {
+      new: 'Received',
+      'self-help': 'Self-help: waiting for your answer',
+      open: 'In progress',
+      deflected: 'Solved with an article',
+      resolved: 'Resolved',
+      closed: 'Closed',
+    },
+    nextStepsHeading: 'What happens next',
+    nextSteps: {
+      new: 'We are looking at your request. Reload this page in a minute to see how it continues.',
+      selfHelp:
+        'The articles below answer questions like yours. If one of them solves your problem, choose “This solved my problem”. If not, choose “I still need help” and an agent will take over.',
+      deflected:
+        'We are glad the article helped. We have closed your case; if the problem comes back, simply reply to our email.',
+      closed: 'Your case is closed. If the problem comes back, reply to our email and we will open it again.',
+    },
+    articlesHeading: 'Articles for your question',
+    stepsHeading: 'How to do it',
+    solved: 'This solved my problem',
+    needHelpHeading: 'Not solved?',
+    commentLabel: 'What did you try, and what happened? (optional)',
+    needHelp: 'I still need help',
+    articleMissing: 'This article cannot be shown right now.',
+    actionFailed: 'That did not work. Please try again.',
   },
   facts: {
     phone: 'a phone number where a technician can call you back',

@@ -13,7 +13,7 @@ export const fr: Messages = {
     summaryHeading: 'Votre demande',
     nextStepsHeading: 'La suite',
     nextSteps: {
-      0: "Les articles ci-dessous répondent à des questions comme la vôtre. Si l'un d'eux résout votre problème, merci de le confirmer via le lien ci-dessous ; sinon, répondez simplement à cet e-mail et un conseiller prendra le relais.",
+      0: 'Les articles ci-dessous répondent à des questions comme la vôtre. Leurs instructions pas à pas se trouvent sur la page de votre demande (lien ci-dessous) : vous pourrez y confirmer que l’un d’eux a résolu votre problème, ou demander l’aide d’un conseiller. Vous pouvez aussi simplement répondre à cet e-mail, et un conseiller prendra le relais.',
       1: 'Notre centre de services examine votre demande et reviendra vers vous.',
       2: 'Un technicien vous rappellera pour résoudre le problème avec vous. Merci de vérifier que nous disposons d’un numéro de téléphone auquel vous joindre.',
       3: 'Nos spécialistes analysent le problème en profondeur. Nous vous tiendrons informé de leurs avancées.',
@@ -22,15 +22,57 @@ export const fr: Messages = {
     slaHeading: 'Notre niveau de service',
     sla: (firstResponse, resolution) =>
       `Première réponse sous ${firstResponse}, résolution visée sous ${resolution}.`,
+    slaSelfHelp: (firstResponse, resolution) =>
+      `Tant que vous essayez les articles, aucun délai ne court. Dès que vous demandez l’aide d’un conseiller, nos engagements s’appliquent : première réponse sous ${firstResponse}, résolution visée sous ${resolution}.`,
     missingHeading: 'Merci de nous transmettre les éléments suivants',
     missingIntro:
       'Pour que personne n’ait à vous les redemander, merci de répondre à cet e-mail en indiquant :',
     articlesHeading: 'Ces articles peuvent vous aider',
+    selfHelpHeading: 'Lire les étapes, confirmer ou demander de l’aide',
+    selfHelpLink:
+      'Ouvrez la page de votre demande pour lire chaque article en entier, puis indiquez-nous s’il a résolu votre problème ou si vous avez encore besoin d’aide :',
     viewHeading: 'Votre demande en ligne',
     viewCase: 'Consulter votre demande et son état :',
     replyHint:
       'Répondez à cet e-mail pour compléter votre demande ; merci de conserver la référence dans l’objet.',
     signature: 'Votre centre de services tierdesk',
+  },
+  portal: {
+    title: 'Votre demande d’assistance',
+    loading: 'Chargement de votre demande…',
+    linkIncomplete: 'Ce lien est incomplet. Merci d’ouvrir à nouveau le lien de notre e-mail, en entier.',
+    notFound:
+      'Nous n’avons pas pu ouvrir votre demande avec ce lien. Merci d’utiliser le lien de notre dernier e-mail concernant cette demande.',
+    failed: 'Un problème est survenu de notre côté. Merci de réessayer dans quelques minutes.',
+    reference: 'Référence',
+    status: 'État',
+    subject: 'Objet',
+    statusNames: {
+      new: 'Reçue',
+      'self-help': 'Auto-assistance : en attente de votre réponse',
+      open: 'En cours de traitement',
+      deflected: 'Résolue grâce à un article',
+      resolved: 'Résolue',
+      closed: 'Clôturée',
+    },
+    nextStepsHeading: 'La suite',
+    nextSteps: {
+      new: 'Nous examinons votre demande. Rechargez cette page dans une minute pour voir la suite.',
+      selfHelp:
+        'Les articles ci-dessous répondent à des questions comme la vôtre. Si l’un d’eux résout votre problème, choisissez « Cela a résolu mon problème ». Sinon, choisissez « J’ai encore besoin d’aide » et un conseiller prendra le relais.',
+      deflected:
+        'Nous sommes ravis que l’article vous ait aidé. Nous avons clôturé votre demande ; si le problème revient, répondez simplement à notre e-mail.',
+      closed:
+        'Votre demande est clôturée. Si le problème revient, répondez à notre e-mail et nous la rouvrirons.',
+    },
+    articlesHeading: 'Articles liés à votre question',
+    stepsHeading: 'Marche à suivre',
+    solved: 'Cela a résolu mon problème',
+    needHelpHeading: 'Pas résolu ?',
+    commentLabel: 'Qu’avez-vous essayé, et que s’est-il passé ? (facultatif)',
+    needHelp: 'J’ai encore besoin d’aide',
+    articleMissing: 'Cet article ne peut pas être affiché pour le moment.',
+    actionFailed: 'Cela n’a pas fonctionné. Merci de réessayer.',
   },
   facts: {
     phone: 'un numéro de téléphone auquel un technicien peut vous rappeler',

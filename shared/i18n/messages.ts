@@ -1,6 +1,7 @@
 // Everything tierdesk says to a customer, in one typed shape: a language is complete
 // when its file satisfies this type, so no string can be forgotten in one language.
 import type { Fact } from '../domain/intake-record.ts';
+import type { CaseStatus } from '../domain/support-case.ts';
 import type { Level, Priority } from '../domain/support-model.ts';
 
 export type Messages = {
@@ -17,13 +18,47 @@ export type Messages = {
     slaHeading: string;
     /** e.g. "First response within 4 business hours, resolution within 3 business days." */
     sla: (firstResponse: string, resolution: string) => string;
+    /** Level 0: nobody answers a self-help case, so the targets start once they ask for a person. */
+    slaSelfHelp: (firstResponse: string, resolution: string) => string;
     missingHeading: string;
     missingIntro: string;
     articlesHeading: string;
+    /** Level 0: the case page, where the articles' steps are and where to confirm or ask for a person. */
+    selfHelpHeading: string;
+    selfHelpLink: string;
     viewHeading: string;
     viewCase: string;
     replyHint: string;
     signature: string;
+  };
+  /** The customer's case page (GET /portal/cases/{id}); its script shows these as plain text. */
+  portal: {
+    title: string;
+    loading: string;
+    /** The link lacks its token (e.g. cut short by a mail program). */
+    linkIncomplete: string;
+    /** The case could not be read with this link (401, 403, 404). */
+    notFound: string;
+    /** Anything else went wrong (network, 5xx). */
+    failed: string;
+    reference: string;
+    status: string;
+    subject: string;
+    statusNames: Record<CaseStatus, string>;
+    nextStepsHeading: string;
+    /** What happens next for a case that is not (or no longer) open at a level. */
+    nextSteps: { new: string; selfHelp: string; deflected: string; closed: string };
+    articlesHeading: string;
+    stepsHeading: string;
+    /** Button under each article: POST /cases/{id}/deflection. */
+    solved: string;
+    needHelpHeading: string;
+    commentLabel: string;
+    /** Button: POST /cases/{id}/escalation. */
+    needHelp: string;
+    /** An article could not be loaded. */
+    articleMissing: string;
+    actionFailed: string;
   };
   /** How a missing fact is asked for, as a short question or instruction. */
   facts: Record<Fact, string>;

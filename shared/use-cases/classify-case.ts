@@ -5,8 +5,10 @@
  * Output: nothing; the case is classified, the customer acknowledged, the level's queue told.
  * Primary course:
  *  1. Classify the case and store the verdict (conditional on the version we read).
- *  2. Send the acknowledgement in the customer's language, with a fresh access token;
- *     mark it sent.
+ *  2. Send the acknowledgement in the customer's language, with a fresh access token in a
+ *     link to the case page; mark it sent. A self-help case lists its articles with their
+ *     summaries, and the case page is where the customer reads them, confirms or asks for a
+ *     person.
  *  3. Escalate levels 1–4 to their queue.
  * Every step checks what is already done, so a redelivered message repeats nothing:
  * no second classification, no second email (a crash between sending and marking it sent
@@ -26,13 +28,14 @@ import {
 } from '../domain/support-case.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
 import { messagesFor } from '../i18n/index.ts';
-import type { CaseStore, Clock, Mailer, WorkQueues } from './ports.ts';
+import type { ArticleLookup, CaseStore, Clock, Mailer, WorkQueues } from './ports.ts';
 
 export type ClassifyCaseDeps = {
   store: CaseStore;
   queues: WorkQueues;
   mailer: Mailer;
   classifier: Classifier;
+  articles: ArticleLookup;
   clock: Clock;
   publicBaseUrl: string;
 };
@@ -82,13 +85,24 @@ async function acknowledge(deps: ClassifyCaseDeps, c: SupportCase): Promise<Supp
   const withToken = grantAccessToken(c, token.hash, deps.clock());
   await deps.store.update(withToken);
   const priority = withToken.classification?.priority ?? 'P4';
-  // The token travels in the URL fragment, which browsers never send to a server or a log.
-  const caseUrl = `${deps.publicBaseUrl}/cases/${c.id}#token=${token.token}`;
+  const language = withToken.language;
+  // The case page; the token travels in the URL fragment, which browsers never send to a
+  // server or a log — the page's script reads it and calls the API with it.
+  const caseUrl = `${deps.publicBaseUrl}/portal/cases/${c.id}?lang=${language}#token=${token.token}`;
+  const selfHelp = withToken.classification?.level === 0;
   const email = composeAcknowledgement({
     supportCase: withToken,
-    messages: messagesFor(withToken.language),
+    messages: messagesFor(language),
     sla: DEFAULT_SLA_TARGETS[priority],
     caseUrl,
+    ...(selfHelp
+      ? {
+          confirmUrl: caseUrl,
+          articles: (withToken.classification?.articles ?? []).map(
+            (a) => deps.articles.find(a.id, language) ?? { title: a.title, summary: '' },
+          ),
+        }
+      : {}),
   });
   await deps.mailer.send({ to: c.customer.email, ...email });
   const sent = markAcknowledged(withToken, deps.clock());

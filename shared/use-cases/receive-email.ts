@@ -7,12 +7,14 @@
  * Primary course:
  *  1. Parse the MIME; an unreadable message is rejected, not retried forever.
  *  2. Reject what must never open a case: bounces, auto-replies, mail loops, no sender.
- *  3. A reference `[TD-…]` in the subject from the case's customer adds a follow-up.
+ *  3. A reference `[TD-…]` in the subject from the case's customer adds a follow-up; a reply
+ *     to a self-help case hands it to the ticket desk (level 1) and its queue.
  *  4. Anything else opens a case through the same intake as the web form.
  */
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { type Intake, IntakeSchema } from '../domain/intake-record.ts';
-import { addFollowUp } from '../domain/support-case.ts';
+import { addFollowUp, wasHandedOver } from '../domain/support-case.ts';
+import { queueHandOver } from './hand-over-to-desk.ts';
 import { type OpenCaseDeps, openCaseUseCase } from './open-case.ts';
 import type { MailRejections } from './ports.ts';
 
@@ -50,22 +52,27 @@ export async function receiveEmailUseCase(
     const existing = await deps.store.findByReference(reference);
     if (existing && existing.customer.email.toLowerCase() === sender.address.toLowerCase()) {
       if (messageId && existing.followUps.some((f) => f.messageId === messageId)) {
+        // Redelivered: the reply is on the case; only a lost queue message may be missing.
+        if (wasHandedOver(existing)) await queueHandOver(deps.queues, existing);
         return { outcome: 'follow-up', caseId: existing.id, reference };
       }
       const now = deps.clock();
-      await deps.store.update(
-        addFollowUp(
-          existing,
-          {
-            at: now.toISOString(),
-            channel: 'email',
-            from: sender.address,
-            ...(messageId ? { messageId } : {}),
-            text: text.slice(0, MAX_DESCRIPTION),
-          },
-          now,
-        ),
+      const updated = addFollowUp(
+        existing,
+        {
+          at: now.toISOString(),
+          channel: 'email',
+          from: sender.address,
+          ...(messageId ? { messageId } : {}),
+          text: text.slice(0, MAX_DESCRIPTION),
+        },
+        now,
       );
+      await deps.store.update(updated);
+      // A reply to a self-help case hands it to the ticket desk, as the acknowledgement promised.
+      if (existing.classification?.level === 0 && updated.classification?.level === 1) {
+        await queueHandOver(deps.queues, updated);
+      }
       return { outcome: 'follow-up', caseId: existing.id, reference };
     }
   }

@@ -1,9 +1,11 @@
-// The classifier on its own: pure, no I/O. The knowledge base is replaced by a fake search
-// so these tests pin the rules, not the articles.
+// The classifier on its own: pure, no I/O. The first suites replace the knowledge base by a
+// fake search so they pin the rules, not the articles; the last runs the classifier as the
+// functions build it (real articles, real search scores), where level 0 must be earned.
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../../shared/domain/classification/classifier.ts';
+import { createClassifier } from '../../shared/domain/classification/default-classifier.ts';
 import { browserLanguage, LanguageDetector } from '../../shared/domain/classification/language-detector.ts';
-import { DEFAULT_VENDORS } from '../../shared/domain/vendor-catalogue.ts';
+import { VENDOR_CATALOGUE } from '../../shared/domain/vendor-catalogue.ts';
 import type { ArticleHit } from '../../shared/knowledge-base/knowledge-base.ts';
 
 const detector = new LanguageDetector();
@@ -21,7 +23,7 @@ const passwordArticle = (lang: ArticleHit['lang']): ArticleHit[] => [
 const classifier = new Classifier(
   detector,
   (query, lang) => (/pass|wacht|contra|mot de passe|пароль/i.test(query) ? passwordArticle(lang) : []),
-  DEFAULT_VENDORS,
+  VENDOR_CATALOGUE,
 );
 const classify = (subject: string, description: string, extra: object = {}) =>
   classifier.classify({ subject, description, ...extra });
@@ -137,5 +139,103 @@ describe('classification', () => {
   it('is deterministic', () => {
     const input = { subject: 'Outlook', description: 'Outlook stürzt seit dem Update ab' };
     expect(classifier.classify(input)).toEqual(classifier.classify(input));
+  });
+});
+
+describe('the default classifier, with the real knowledge base', () => {
+  const real = createClassifier();
+  const triage = (subject: string, description: string) => real.classify({ subject, description });
+
+  it.each([
+    [
+      'en',
+      'Invoice',
+      'Can you explain why this month’s invoice charges us for 12 seats although only 10 people use it?',
+    ],
+    ['de', 'Rechnung', 'Wieso berechnet ihr uns auf der Rechnung 12 Lizenzen, wir sind nur 10 Benutzer?'],
+    ['nl', 'Factuur', 'Hoe kan het dat de factuur 12 licenties rekent terwijl we met 10 gebruikers zijn?'],
+    ['fr', 'Facture', 'Comment se fait-il que la facture compte 12 licences pour 10 utilisateurs ?'],
+    ['es', 'Factura', '¿Cómo es posible que la factura cobre 12 licencias si somos 10 usuarios?'],
+    ['ru', 'Счёт', 'Как так вышло, что в счёте 12 лицензий, а пользователей у нас 10?'],
+  ] as const)(
+    'sends a %s billing question to the ticket desk, not to self-help',
+    (language, subject, description) => {
+      const v = triage(subject, description);
+      expect(v).toMatchObject({ language, level: 1, category: 'service', impact: 'low', priority: 'P5' });
+      // "10 users" counts seats, not people who cannot work; and no article is offered as an answer.
+      expect(v.articles).toEqual([]);
+    },
+  );
+
+  it('does not take an order for a vendor-maintained printer, nor an unanswered how-to, as self-help', () => {
+    expect(triage('Toner', 'Where can I order toner for the HP LaserJet?').level).toBe(1);
+    const duplex = triage('Duplex', 'How do I print double-sided on the Ricoh?');
+    expect(duplex.level).not.toBe(0);
+    expect(duplex.articles.map((a) => a.id)).not.toContain('add-printer');
+  });
+
+  it.each([
+    ['My desk printer is down.'],
+    ['Mon imprimante personnelle est en panne.'],
+    ['The VPN is down on my laptop.'],
+  ])('reads "%s" as one person’s fault, not an outage', (description) => {
+    const v = triage('Problem', description);
+    expect(v.priority).not.toBe('P1');
+    expect(v.impact).toBe('low');
+    expect(v.level).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['de', 'Seit 9 Uhr kann sich niemand im Unternehmen über SSO anmelden.'],
+    ['fr', 'Depuis ce matin, personne dans la société ne peut se connecter avec le SSO.'],
+    ['en', 'Nobody in the company can sign in with single sign-on since 8 am.'],
+  ] as const)('treats a company-wide %s SSO outage as P1 for the experts', (language, description) => {
+    expect(triage('SSO', description)).toMatchObject({
+      language,
+      level: 3,
+      category: 'software',
+      priority: 'P1',
+      kind: 'service-outage',
+    });
+  });
+
+  it.each([
+    ["Mon écran ne s'allume plus depuis ce matin."],
+    ["Mon clavier sans fil ne se connecte plus à l'ordinateur."],
+    ["La souris n'avance plus du tout."],
+  ])('sees the French "ne … plus" of "%s" as a fault', (description) => {
+    expect(triage('Matériel', description)).toMatchObject({ level: 2, category: 'hardware', priority: 'P4' });
+  });
+
+  it.each([
+    ['en', 'Auto reply', 'How do I switch on automatic replies while I am on holiday?', 'out-of-office'],
+    ['fr', 'Imprimante', 'Comment ajouter une imprimante réseau sur mon ordinateur ?', 'add-printer'],
+    ['de', 'Passwort', 'Ich habe mein Passwort vergessen, wie kann ich es zurücksetzen?', 'reset-password'],
+  ] as const)(
+    'answers a genuine %s how-to at level 0 with the right article',
+    (language, subject, description, id) => {
+      const v = triage(subject, description);
+      expect(v).toMatchObject({ language, level: 0, kind: 'how-to', priority: 'P5' });
+      expect(v.articles[0]?.id).toBe(id);
+      expect(v.reasons.join(' ')).toMatch(/matches \d+ of its \d+ topic words/);
+    },
+  );
+
+  it('derives confidence from the evidence instead of a constant', () => {
+    const strong = triage('Password', 'How do I reset my forgotten password?');
+    const weaker = triage('Auto reply', 'How do I switch on automatic replies while I am on holiday?');
+    expect(strong.level).toBe(0);
+    expect(weaker.level).toBe(0);
+    expect(strong.confidence).toBeGreaterThan(weaker.confidence);
+    const confidences = [
+      strong,
+      weaker,
+      triage('Invoice', 'Why does the invoice list 12 seats?'),
+      triage('Printer', 'My desk printer is down.'),
+      triage('SSO', 'Nobody in the company can sign in with single sign-on since 8 am.'),
+      triage('hello', 'hello'),
+    ].map((v) => v.confidence);
+    expect(new Set(confidences).size).toBeGreaterThanOrEqual(5);
+    expect(confidences.filter((c) => c >= 0.95)).toEqual([]);
   });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidTransitionError } from '../../shared/domain/errors.ts';
 import {
+  addFollowUp,
   type Classification,
   classify,
   confirmDeflection,
   correctClassification,
+  handOverToDesk,
   openCase,
+  wasHandedOver,
 } from '../../shared/domain/support-case.ts';
 
 const now = new Date('2026-11-24T09:00:00Z');
@@ -98,5 +101,78 @@ describe('support case lifecycle', () => {
     expect(() => confirmDeflection(classify(newCase(), verdict(1), later), 'add-printer', later)).toThrow(
       InvalidTransitionError,
     );
+  });
+});
+
+describe('hand-over from self-help to the ticket desk', () => {
+  const selfHelp = () => classify(newCase(), verdict(0), now);
+  const reply = {
+    at: later.toISOString(),
+    channel: 'email' as const,
+    from: 'ada@example.com',
+    text: 'no luck',
+  };
+
+  it('opens a self-help case at level 1, keeps the articles and records why as a correction by the customer', () => {
+    const before = selfHelp();
+    const after = handOverToDesk(before, 'the article did not help', later);
+    expect(after).toMatchObject({
+      status: 'open',
+      version: before.version + 1,
+      updatedAt: later.toISOString(),
+    });
+    expect(after.classification).toMatchObject({
+      level: 1,
+      priority: 'P4',
+      classifiedBy: 'customer',
+      articles: before.classification?.articles,
+    });
+    expect(after.classification?.reasons[0]).toContain('the article did not help');
+    expect(after.corrections).toEqual([
+      {
+        at: later.toISOString(),
+        by: 'customer',
+        reason: 'the article did not help',
+        from: { category: 'hardware', impact: 'low', urgency: 'medium', level: 0, priority: 'P4' },
+        to: { category: 'hardware', impact: 'low', urgency: 'medium', level: 1, priority: 'P4' },
+      },
+    ]);
+    expect(wasHandedOver(after)).toBe(true);
+    expect(wasHandedOver(before)).toBe(false);
+  });
+
+  it('adds the customer’s comment as a follow-up', () => {
+    const after = handOverToDesk(selfHelp(), 'asked for a person', later, { ...reply, channel: 'web' });
+    expect(after.followUps).toEqual([{ ...reply, channel: 'web' }]);
+  });
+
+  it('refuses every status but self-help', () => {
+    const open = classify(newCase(), verdict(2), now);
+    expect(() => handOverToDesk(open, 'x', later)).toThrow(InvalidTransitionError);
+    expect(() => handOverToDesk(newCase(), 'x', later)).toThrow(InvalidTransitionError);
+    const deflected = confirmDeflection(selfHelp(), 'add-printer', later);
+    expect(() => handOverToDesk(deflected, 'x', later)).toThrow(InvalidTransitionError);
+    const handedOver = handOverToDesk(selfHelp(), 'x', later);
+    expect(() => handOverToDesk(handedOver, 'x', later)).toThrow(InvalidTransitionError);
+  });
+
+  it('a reply to a self-help case hands it over in the same single version step', () => {
+    const before = selfHelp();
+    const after = addFollowUp(before, reply, later);
+    expect(after).toMatchObject({ status: 'open', version: before.version + 1, followUps: [reply] });
+    expect(after.classification?.level).toBe(1);
+    expect(after.corrections[0]).toMatchObject({ by: 'customer', from: { level: 0 }, to: { level: 1 } });
+  });
+
+  it('a reply to a deflected self-help case reopens it at the ticket desk, not at level 0', () => {
+    const deflected = confirmDeflection(selfHelp(), 'add-printer', later);
+    const after = addFollowUp(deflected, reply, later);
+    expect(after).toMatchObject({ status: 'open', classification: { level: 1 } });
+  });
+
+  it('a reply to an open case leaves its level alone', () => {
+    const open = classify(newCase(), verdict(3), now);
+    const after = addFollowUp(open, reply, later);
+    expect(after).toMatchObject({ status: 'open', classification: { level: 3 }, corrections: [] });
   });
 });

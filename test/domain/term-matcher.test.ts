@@ -17,6 +17,24 @@ describe('TermMatcher', () => {
     expect(terms('geht heute nicht')).toEqual([]);
   });
 
+  it('lets `*` in a phrase stand for exactly one word', () => {
+    const wild = new TermMatcher<string>().add('ne_*_plus', 'fault');
+    const found = (text: string) => wild.match(tokensOf(text)).map((m) => m.term);
+    expect(found('La batterie ne charge plus')).toEqual(['ne_*_plus']);
+    expect(found('ne se recharge plus')).toEqual([]);
+    expect(found('il ne reste que ça, plus rien')).toEqual([]);
+  });
+
+  it("splits French elisions into two words, and matches one-letter whole words (l', n', s')", () => {
+    expect(tokensOf("L'écran n'affiche rien")).toEqual(['l', 'ecran', 'n', 'affiche', 'rien']);
+    expect(tokensOf("doesn't work")).toEqual(['doesnt', 'work']);
+    const elided = new TermMatcher<string>().add('ne_s$_*_plus n$_*_plus', 'fault');
+    const found = (text: string) => elided.match(tokensOf(text)).map((m) => m.term);
+    expect(found("l'écran ne s'allume plus")).toEqual(['ne_s$_*_plus']);
+    expect(found("l'imprimante n'imprime plus")).toEqual(['n$_*_plus']);
+    expect(found('nous imprimons plus')).toEqual([]);
+  });
+
   it('reads Cyrillic', () => {
     expect(terms('Забыл пароль от почты')).toEqual(['пароль']);
   });

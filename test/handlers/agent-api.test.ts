@@ -14,6 +14,16 @@ async function classifiedCase(body = newCaseBody()) {
     20_000,
     'classification',
   );
+  // Until the acknowledgement is sent and the level has taken the case, the classify and level
+  // workers still write it; a correction in between would rightly meet a 409 concurrent_update.
+  await eventually(
+    async () => {
+      const c = (await call('GET', `/cases/${created.json.id}`, { token: local().agentTokens.admin })).json;
+      return c?.acknowledgement === 'sent' && (c.status !== 'open' || c.queuedLevel) ? true : undefined;
+    },
+    20_000,
+    'the workers to finish with the case',
+  );
   return { ...created.json, case: read };
 }
 

@@ -84,6 +84,13 @@ describe('who may call what', async () => {
     }
   });
 
+  it('self-help: the case page and the articles are public, asking for a person is the customer’s alone', () => {
+    const access = (key: string) => routes.find((r) => `${r.method} ${r.path}` === key)?.access.kind;
+    expect(access('GET /portal/cases/{id}')).toBe('public');
+    expect(access('GET /kb/articles/{id}')).toBe('public');
+    expect(access('POST /cases/{id}/escalation')).toBe('customer');
+  });
+
   it('agent routes refuse customer tokens, and agents outside the level', async () => {
     const queue = await call('GET', '/queues/3', { token: created.json.accessToken });
     expect(queue.status).toBe(403);

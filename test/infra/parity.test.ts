@@ -2,7 +2,9 @@
 // synthesized templates back and compares them with what the running local runtime (started by
 // the test run's global setup) serves: every function, route, queue consumer, schedule and
 // inbound-mail rule, both ways round.
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
+import { sqsClient } from '../../shared/adapters/aws-clients.ts';
 import { local } from '../support/http.ts';
 import { type Resource, resourcesOf, synthesize, tagOf } from './synth.ts';
 
@@ -75,5 +77,36 @@ describe('the CDK stacks and the local runtime serve the same system', () => {
       ),
     );
     expect(inbound).toEqual(local().served.inboundMail);
+  });
+
+  it('the same queues: visibility timeout, redrive after the same receive count, a dead-letter queue each', async () => {
+    const queues = Object.entries(statefulJson.Resources).filter(([, r]) => r.Type === 'AWS::SQS::Queue');
+    const template = queues.flatMap(([, r]) => {
+      const name = tagOf(r, 'tierdesk:queue');
+      if (!name) return [];
+      const redrive = r.Properties.RedrivePolicy as { maxReceiveCount: number; deadLetterTargetArn: unknown };
+      const dlqId = (redrive.deadLetterTargetArn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] as string;
+      const dlq = statefulJson.Resources[dlqId];
+      return [
+        `${name}: visibility ${r.Properties.VisibilityTimeout}s, dead-lettered after ${redrive.maxReceiveCount} receives into a ${dlq?.Type} kept ${dlq?.Properties.MessageRetentionPeriod}s`,
+      ];
+    });
+    const runtime = await Promise.all(
+      Object.entries(local().queues).map(async ([name, q]) => {
+        const attributes = async (url: string) =>
+          (await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] })))
+            .Attributes ?? {};
+        const queue = await attributes(q.url);
+        const dlq = await attributes(q.dlqUrl);
+        const redrive = JSON.parse(queue.RedrivePolicy ?? '{}') as {
+          maxReceiveCount: number;
+          deadLetterTargetArn: string;
+        };
+        expect(redrive.deadLetterTargetArn).toBe(dlq.QueueArn);
+        return `${name}: visibility ${queue.VisibilityTimeout}s, dead-lettered after ${redrive.maxReceiveCount} receives into a AWS::SQS::Queue kept ${dlq.MessageRetentionPeriod}s`;
+      }),
+    );
+    expect(template.sort()).toEqual(runtime.sort());
+    expect(template).toHaveLength(Object.keys(local().queues).length);
   });
 });

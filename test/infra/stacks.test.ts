@@ -67,7 +67,7 @@ describe('stateful stack', () => {
     });
   });
 
-  it('gives each declared queue a dead-letter queue with its maxReceiveCount and an alarm on it', () => {
+  it('gives each declared queue a dead-letter queue with its maxReceiveCount, an alarm on it, and a stuck-work alarm', () => {
     const alarms = resourcesOf(stateful, 'AWS::CloudWatch::Alarm');
     for (const [name, spec] of Object.entries(QUEUES) as Array<[QueueName, (typeof QUEUES)[QueueName]]>) {
       const [, queue] = queueResource(stateful, name);
@@ -87,6 +87,17 @@ describe('stateful stack', () => {
       expect(alarm?.[1].Properties).toMatchObject({
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [expect.anything()],
+      });
+      const [queueId] = queueResource(stateful, name);
+      const stuck = alarms.find(
+        ([, a]) =>
+          a.Properties.MetricName === 'ApproximateAgeOfOldestMessage' &&
+          JSON.stringify(a.Properties.Dimensions).includes(`"${queueId}"`),
+      );
+      expect(stuck?.[1].Properties, `stuck-work alarm on the ${name} queue`).toMatchObject({
+        Threshold: 300,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         AlarmActions: [expect.anything()],
       });

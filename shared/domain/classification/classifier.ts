@@ -4,7 +4,7 @@
 // urgency, priority (ITIL matrix) and support level — with the reasons that decided.
 // No I/O and no clock: the same input always gives the same verdict.
 import type { ArticleHit } from '../../knowledge-base/knowledge-base.ts';
-import { type Fact, missingFactsFor, type ProblemKind } from '../intake-record.ts';
+import { type Fact, missingFactsFor, type ProblemKind } from '../required-facts.ts';
 import type { Classification } from '../support-case.ts';
 import {
   CATEGORIES,
@@ -18,8 +18,9 @@ import type { Vendor } from '../vendor-catalogue.ts';
 import type { LanguageDetector, LanguageHints } from './language-detector.ts';
 import { type Kind, SIGNALS, type SignalDefinition } from './signal-lexicon.ts';
 import { TermMatcher, tokensOf } from './term-matcher.ts';
+import { contentWords } from './text-normalizer.ts';
 
-export const CLASSIFIER_VERSION = 'lexicon-2026.11';
+export const CLASSIFIER_VERSION = 'lexicon-2026.12';
 
 /** What the classifier reads: the words, and the few form fields that carry judgement. */
 export type ClassifierInput = {
@@ -59,8 +60,12 @@ export type ArticleSearch = (query: string, language: Language) => ArticleHit[];
 
 /** Below this confidence a person triages: the case goes to level 1. */
 export const TRIAGE_THRESHOLD = 0.45;
-/** A knowledge-base hit must score at least this to answer a how-to question on its own. */
-const ARTICLE_ANSWERS = 6;
+/**
+ * An article answers a how-to question when it matches at least this share of the question's
+ * topic words (its words without "how", "can", "my" …). Search scores are not comparable across
+ * queries (they grow with the query's length and the words' rarity), so the bar is relative.
+ */
+const ARTICLE_COVERAGE = 0.5;
 const GRADE_RANK: Record<Grade, number> = { low: 0, medium: 1, high: 2 };
 /** A fault of one of these hits more than its reporter. */
 const SHARED_SYSTEMS = new Set([
@@ -71,6 +76,10 @@ const SHARED_SYSTEMS = new Set([
   'network-gear',
   'storage-appliance',
 ]);
+/** Requests that belong to the ticket desk even when phrased as a how-to question. */
+const TICKET_DESK = new Set(['billing', 'charged-twice', 'people-change', 'name-change']);
+/** Purchases: an order is not urgent by itself, even for a new colleague. */
+const PURCHASE = new Set(['licence', 'order', 'billing']);
 /** Requests that block somebody's work until they are done. */
 const WORK_WAITS_ON = new Set(['account-access', 'people-change']);
 const FACT_PATTERNS: Array<[Fact, RegExp]> = [
@@ -130,7 +139,7 @@ export class Classifier {
     const has = (id: string) => fired.has(id);
 
     // ── kind of request ──
-    const kindScore: Record<Kind, number> = { howto: 0, request: 0, fault: 0, outage: 0 };
+    const kindScore: Record<Kind, number> = { howto: 0, request: 0, fault: 0 };
     for (const { signal } of signals)
       for (const [k, w] of Object.entries(signal.kind ?? {})) kindScore[k as Kind] += w;
     if (/\?\s*$/.test(input.subject.trim()) || /\?\s*$/.test(input.description.trim())) kindScore.howto += 1;
@@ -145,26 +154,43 @@ export class Classifier {
     // ── vendor catalogue ──
     const vendorHits = this.vendors.match(tokens);
     const vendor = vendorHits[0]?.value;
+    // "The Ricoh says toner empty": a report about a maintained item that neither asks nor
+    // orders anything reports a fault, even without a fault word.
+    if (vendor && kindScore.howto === 0 && kindScore.request === 0 && kindScore.fault === 0) {
+      kindScore.fault += 1;
+      reasons.push(`a report about ${vendorHits[0]?.term ?? 'a maintained item'}: read as a fault`);
+    }
 
     // ── impact and urgency ──
-    const isFault =
-      kindScore.fault + kindScore.outage > 0 && kindScore.fault + kindScore.outage >= kindScore.howto;
-    const impact = this.impactOf(input, text, signals, isFault, kindScore, reasons);
+    const isFault = kindScore.fault > 0 && kindScore.fault >= kindScore.howto;
+    const impact = this.impactOf(input, text, signals, isFault, vendor, reasons);
     const urgency = this.urgencyOf(input, signals, isFault, impact, reasons);
     const priority = priorityOf(impact, urgency);
     reasons.push(`priority ${priority}: impact ${impact} × urgency ${urgency}`);
 
     // ── level ──
     const isHowTo = kindScore.howto >= 2 && kindScore.howto > kindScore.fault;
-    let articles: ArticleHit[] = [];
+    let searched: ArticleHit[] = [];
     // Only a question can be answered by an article; the search is the classifier's
-    // most expensive step, so it runs only then.
+    // most expensive step, so it runs only then. It searches with the question's topic words,
+    // so that the number of words an article matches says how much of the question it covers.
+    let coverage = 0;
+    let margin = 0;
+    let topicWords = 0;
     if (kindScore.howto > 0) {
-      articles = this.searchArticles(`${input.subject} ${input.description}`, language.language);
+      const topic = contentWords(`${input.subject}\n${input.description}`);
+      topicWords = topic.distinct;
+      if (topic.distinct > 0) searched = this.searchArticles(topic.words.join(' '), language.language);
+      const [top, next] = searched;
+      if (top && top.score > 0) {
+        coverage = Math.min(1, top.matchedTerms / topic.distinct);
+        margin = 1 - (next?.score ?? 0) / top.score;
+      }
     }
-    // One shared word ("mailbox", "licence") is not an answer; two words of the question are.
-    const words = tokens.length;
-    const bestArticle = articles.find((a) => a.matchedTerms >= Math.min(2, words));
+    const bestArticle = searched[0];
+    // Only articles that answer the question are worth showing, at any level.
+    const articles = searched.filter((a) => a.matchedTerms >= ARTICLE_COVERAGE * topicWords);
+    const ticketDesk = signals.find(({ signal }) => TICKET_DESK.has(signal.id));
 
     const levelScore: Record<1 | 2 | 3, number> = { 1: 0.5, 2: 0, 3: 0 };
     for (const { signal } of signals)
@@ -175,20 +201,26 @@ export class Classifier {
     let level: Level;
     let confidence: number;
     let kind: ProblemKind;
-    if (isHowTo && bestArticle && bestArticle.score >= ARTICLE_ANSWERS && !isFault) {
+    const matched = bestArticle
+      ? `"${bestArticle.title}" matches ${bestArticle.matchedTerms} of its ${topicWords} topic words`
+      : '';
+    if (isHowTo && !isFault && !ticketDesk && bestArticle && coverage >= ARTICLE_COVERAGE) {
       level = 0;
       kind = 'how-to';
-      confidence = Math.min(0.95, 0.5 + bestArticle.score / 40);
-      reasons.push(`level 0: a how-to question that the article "${bestArticle.title}" answers`);
-      articles = [bestArticle, ...articles.filter((a) => a !== bestArticle)];
+      // Evidence: how much of the question the article covers, and how clearly it beats the next.
+      confidence = Math.min(0.95, 0.4 + 0.35 * coverage + 0.2 * margin);
+      reasons.push(`level 0: a how-to question that an article answers: ${matched}`);
     } else if (
       vendor &&
-      (isFault || kindScore.request > 0 || kindScore.outage > 0 || !isHowTo) &&
-      !has('billing')
+      (isFault || kindScore.request > 0 || !isHowTo) &&
+      // Billing and orders about a maintained item are the ticket desk's; its faults are not.
+      (isFault || (!ticketDesk && !has('order')))
     ) {
       level = 4;
       kind = 'vendor-item';
-      confidence = isFault ? 0.85 : 0.6;
+      // The catalogue names the item; how sure we are that it needs its vendor grows with the
+      // evidence of a fault (a question or an order about it is less clearly the vendor's).
+      confidence = isFault ? 0.6 + 0.25 * Math.min(1, kindScore.fault / 4) : 0.55;
       reasons.push(
         `level 4: ${vendor.name} maintains ${vendorHits[0]?.term ?? 'this item'} (${vendor.maintains})`,
       );
@@ -197,14 +229,29 @@ export class Classifier {
       const [topLevel, topScore] = ranked[0] as [string, number];
       const second = ranked[1]?.[1] ?? 0;
       level = Number(topLevel) as Level;
-      confidence = topScore <= 0.5 ? 0.4 : Math.min(0.95, 0.45 + (topScore - second) / (topScore + 1));
-      kind = kindOf(level, isFault, kindScore, categoryScore);
+      // The winner's lead over the runner-up, relative to its own weight: 0.45 for a tie,
+      // approaching 0.9 for a long lead over nothing.
+      confidence = topScore <= 0.5 ? 0.4 : 0.45 + (0.45 * (topScore - second)) / (topScore + 1);
+      kind = kindOf(
+        level,
+        isFault && impact === 'high' && (has('many-users') || has('nobody-can')),
+        isFault,
+        kindScore,
+        categoryScore,
+      );
       const why = signals
         .filter(({ signal }) => signal.level?.[level as 1 | 2 | 3])
         .map(({ signal }) => signal.reason);
       reasons.push(
         `level ${level}: ${why.length ? why.join('; ') : isFault ? 'a technical fault' : 'a general request'}`,
       );
+      if (isHowTo && bestArticle && !isFault) {
+        reasons.push(
+          ticketDesk
+            ? `not self-help: ${ticketDesk.signal.reason} is the ticket desk's work`
+            : `no article answers it: ${matched}`,
+        );
+      }
       if (confidence < TRIAGE_THRESHOLD && level !== 1) {
         reasons.push(`confidence ${confidence.toFixed(2)} is low: a person at level 1 triages it`);
         level = 1;
@@ -248,24 +295,27 @@ export class Classifier {
     text: string,
     signals: Array<{ signal: Signal }>,
     isFault: boolean,
-    kind: Record<Kind, number>,
+    vendor: Vendor | undefined,
     reasons: string[],
   ): Grade {
     if (input.impact) {
       reasons.push(`impact ${input.impact}: as the customer stated`);
       return input.impact;
     }
-    const counted = input.affectedUsers ?? Number(AFFECTED_COUNT.exec(text)?.[1] ?? Number.NaN);
-    if (Number.isFinite(counted)) {
+    const byCount = (counted: number): Grade => {
       const grade: Grade = counted >= 20 ? 'high' : counted >= 3 ? 'medium' : 'low';
       reasons.push(`impact ${grade}: ${counted} people affected`);
       return grade;
-    }
-    // Who is affected matters for faults; a request or a question concerns its writer.
+    };
+    if (input.affectedUsers !== undefined) return byCount(input.affectedUsers);
+    // Who is affected matters for faults; a request or a question concerns its writer
+    // ("30 licences for our 25 users" counts seats, not people who cannot work).
     if (!isFault) {
       reasons.push('impact low: a request or question of one person');
       return 'low';
     }
+    const counted = Number(AFFECTED_COUNT.exec(text)?.[1] ?? Number.NaN);
+    if (Number.isFinite(counted)) return byCount(counted);
     const onlyMe = signals.find(({ signal }) => signal.id === 'only-me');
     if (onlyMe) {
       reasons.push(`impact low: ${onlyMe.signal.reason}`);
@@ -277,10 +327,12 @@ export class Classifier {
       if (!best || GRADE_RANK[signal.impact] > GRADE_RANK[best.grade])
         best = { grade: signal.impact, reason: signal.reason };
     }
-    if (kind.outage >= 3 && best?.grade !== 'high') best = { grade: 'high', reason: 'an outage' };
-    const shared = signals.find(({ signal }) => SHARED_SYSTEMS.has(signal.id));
+    const shared =
+      signals.find(({ signal }) => SHARED_SYSTEMS.has(signal.id))?.signal.reason ??
+      // A system a third party runs for us (payroll, telephony) serves more than its reporter.
+      (vendor?.category === 'service' ? `${vendor.name} runs it for us` : undefined);
     if (shared && (!best || best.grade === 'low')) {
-      best = { grade: 'medium', reason: `a shared system fails (${shared.signal.reason})` };
+      best = { grade: 'medium', reason: `a shared system fails (${shared})` };
     }
     if (best) {
       reasons.push(`impact ${best.grade}: ${best.reason}`);
@@ -328,6 +380,11 @@ export class Classifier {
       return 'medium';
     }
     const waitsOn = signals.find(({ signal }) => WORK_WAITS_ON.has(signal.id));
+    const purchase = signals.find(({ signal }) => PURCHASE.has(signal.id));
+    if (purchase && waitsOn) {
+      reasons.push(`urgency low: a purchase (${purchase.signal.reason})`);
+      return 'low';
+    }
     if (waitsOn && !signals.some(({ signal }) => signal.id === 'question' || signal.id === 'how-to')) {
       reasons.push(`urgency medium: someone's work waits on it (${waitsOn.signal.reason})`);
       return 'medium';
@@ -374,11 +431,14 @@ export class Classifier {
 
 function kindOf(
   level: Level,
+  outage: boolean,
   isFault: boolean,
   kind: Record<Kind, number>,
   category: Record<Category, number>,
 ): ProblemKind {
-  if (kind.outage >= 3) return 'service-outage';
+  // An outage is a fault that the text says stops everyone ("nobody can …", "all users"),
+  // whatever words name the fault.
+  if (outage) return 'service-outage';
   if (isFault) return category.hardware > category.software ? 'hardware-fault' : 'software-fault';
   if (kind.howto > kind.request) return 'how-to';
   return level >= 2 ? 'software-fault' : 'request';

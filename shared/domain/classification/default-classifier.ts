@@ -2,7 +2,7 @@
 // index and the vendor catalogue. Built once per process; its cost is the cold-start
 // initialisation that `npm run bench:classify` measures.
 
-import { KB_INDEX_JSON } from '../../knowledge-base/kb-index.generated.ts';
+import { KB_INDEXES } from '../../knowledge-base/kb-index.generated.ts';
 import { KnowledgeBase } from '../../knowledge-base/knowledge-base.ts';
 import { VENDOR_CATALOGUE, type Vendor } from '../vendor-catalogue.ts';
 import { Classifier } from './classifier.ts';
@@ -12,7 +12,7 @@ let knowledgeBase: KnowledgeBase | undefined;
 let classifier: Classifier | undefined;
 
 export function defaultKnowledgeBase(): KnowledgeBase {
-  knowledgeBase ??= KnowledgeBase.load(JSON.parse(KB_INDEX_JSON));
+  knowledgeBase ??= KnowledgeBase.load(KB_INDEXES);
   return knowledgeBase;
 }
 

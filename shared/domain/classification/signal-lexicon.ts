@@ -3,11 +3,12 @@
 //   `drucker`   matches every word that starts with it (drucker, druckers, druckerwarteschlange)
 //   `pc$`       matches only the whole word
 //   `geht_nicht` is a phrase: consecutive words, each matched as above
+//   `ne_*_plus` a `*` in a phrase stands for any one word ("ne se recharge plus")
 // Each signal says why it matters (`reason`, shown to agents) and what it votes for.
-import type { Fact } from '../intake-record.ts';
+import type { Fact } from '../required-facts.ts';
 import type { Category, Grade } from '../support-model.ts';
 
-export type Kind = 'howto' | 'request' | 'fault' | 'outage';
+export type Kind = 'howto' | 'request' | 'fault';
 
 export type SignalDefinition = {
   id: string;
@@ -33,7 +34,9 @@ export const SIGNALS: readonly SignalDefinition[] = [
       comment$ ou_trouver est_il_possible puis_je
       como$ donde$ se_puede puedo_cambiar
       как$ где$ каким_образом можно_ли нужно_ли надо_ли
-      do_i_have_to should_i do_i_need_to muss_ich soll_ich moet_ik ou_telecharger ou_puis_je ou_est dois_je tengo_que debo`,
+      do_i_have_to should_i do_i_need_to muss_ich soll_ich moet_ik ou_telecharger ou_puis_je ou_est dois_je tengo_que debo
+      whats_the what_is_the what_is_my was_ist_der was_ist_die was_ist_das was_ist_mein wie_lautet wat_is_de wat_is_het wat_is_mijn
+      quel_est quelle_est cual_es какой_пароль какой_код`,
     kind: { howto: 3 },
   },
   {
@@ -58,11 +61,13 @@ export const SIGNALS: readonly SignalDefinition[] = [
       funktioniert_nicht geht_nicht ging_nicht klappt_nicht kann_nicht konnen_nicht nicht_mehr kaputt defekt fehlgeschlagen
       problem$ probleme funktioniert_seit geht_seit lasst_sich_nicht
       werkt_niet doet_het_niet kan_niet lukt_niet kapot mislukt probleem storing niet_meer
-      ne_marche ne_fonctionne fonctionne_plus marche_plus impossible narrive casse echoue echec probleme panne plus_de
+      ne_marche ne_fonctionne fonctionne_plus marche_plus impossible n$_arrive casse echoue echec probleme panne plus_de
       no_funciona no_puedo no_podemos no_me_deja no_va roto falla fallo problema ya_no error_al no_se_puede
       не_работает не_могу не_можем не_удается не_получается сломал перестал ошибк проблем не_открывает не_запускает
       rejects rejected not_reachable unreachable not_detected not_recognised not_recognized no_dial_tone reboots restarts_itself
       nicht_erreichbar nicht_erkannt wird_nicht lehnt bricht_ab kein_freizeichen startet_neu
+      ne_*_plus ne_se_*_plus ne_s$_*_plus ne_*_pas ne_se_*_pas ne_s$_*_pas n$_*_plus n$_*_pas keine_*_mehr kein_*_mehr geen_*_meer deadlock
+      kann_*_nicht konnen_*_nicht kan_*_niet kunnen_*_niet
       niet_bereikbaar onbereikbaar niet_herkend weigert geen_kiestoon herstart blijft_hangen
       injoignable plus_reconnue rejette redemarre_tout plus_de_tonalite ne_transmet se_bloque
       no_responde no_se_reconoce rechaza se_reinicia no_tienen_tono no_transmite se_bloquea incomunicad
@@ -70,17 +75,15 @@ export const SIGNALS: readonly SignalDefinition[] = [
     kind: { fault: 2 },
   },
   {
-    id: 'outage',
-    reason: 'describes an outage (down for everyone)',
-    terms: `outage down$ is_down are_down went_down offline nobody_can no_one_can everyone_is everybody
-      ausgefallen ausfall komplett_weg offline niemand_kann keiner_kann alle_betroffen
-      storing ligt_plat platgelegen niemand_kan uitval
-      panne_generale personne_ne tout_le_monde hors_service en_panne
-      caido caida nadie_puede todos_los_usuarios fuera_de_servicio
-      упал лежит никто_не все_пользователи недоступ`,
-    kind: { outage: 3 },
-    level: { 3: 2 },
-    impact: 'high',
+    // "Down" says that something does not work, not for whom: "my desk printer is down" is one
+    // person's fault. How many are hit comes from the scope signals below (many-users,
+    // nobody-can, team) or from a shared system.
+    id: 'down',
+    reason: 'says something is down or out of service',
+    terms: `outage down$ is_down are_down went_down offline
+      ausgefallen ausfall komplett_weg storing ligt_plat platgelegen uitval
+      en_panne hors_service caido caida fuera_de_servicio упал лежит недоступ`,
+    kind: { fault: 2 },
   },
 
   // ── hardware ────────────────────────────────────────────────────────────────────────────
@@ -97,7 +100,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     terms: `monitor screen display bildschirm scherm beeldscherm ecran pantalla экран монитор
       keyboard tastatur toetsenbord clavier teclado клавиатур mouse$ maus$ muis$ souris raton$ мыш
       headset kopfhorer koptelefoon casque auricular наушник гарнитур webcam camera kamera camara камер
-      docking dock$ dockingstation usb$ hdmi displayport kabel cable кабел charger ladegerat netzteil oplader chargeur cargador зарядк
+      docking dock$ dockingstation station_d$_accueil usb$ hdmi displayport kabel cable кабел charger ladegerat netzteil oplader chargeur cargador зарядк
       battery akku accu batterie bateria батаре аккумулятор`,
     category: { hardware: 2 },
   },
@@ -107,7 +110,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     terms: `wont_boot wont_start does_not_start doesnt_start doesnt_turn wont_turn no_power black_screen blue_screen bluescreen bsod
       startet_nicht fahrt_nicht_hoch bootet_nicht schwarzer_bildschirm bluescreen geht_nicht_an lasst_sich_nicht_einschalten
       start_niet gaat_niet_aan zwart_scherm blauw_scherm
-      ne_demarre ne_sallume ecran_noir ecran_bleu
+      ne_demarre ne_s$_allume ecran_noir ecran_bleu
       no_enciende no_arranca pantalla_negra pantalla_azul
       не_включается не_загружается не_запускается черный_экран синий_экран`,
     category: { hardware: 3 },
@@ -162,7 +165,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
   {
     id: 'application',
     reason: 'names an application',
-    terms: `outlook excel word$ powerpoint teams$ office$ office365 m365 sap$ windows macos ios$ android chrome firefox edge$ safari
+    terms: `outlook excel word$ powerpoint teams$ ms_office microsoft_office office_365 office_app office365 m365 sap$ windows macos ios$ android chrome firefox edge$ safari
       browser adobe acrobat reader$ zoom$ slack$ sharepoint onedrive dynamics salesforce jira confluence citrix
       navision datev exact$ afas$ sage$ 1с$ 1c$ битрикс`,
     category: { software: 2 },
@@ -189,7 +192,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
   {
     id: 'error-message',
     reason: 'quotes an error',
-    terms: `error errors exception fehler fehlermeldung meldung fout foutmelding erreur message_derreur mensaje_de_error
+    terms: `error errors exception fehler fehlermeldung meldung fout foutmelding erreur message_d$_erreur mensaje_de_error
       ошибк сообщение_об_ошибке access_denied zugriff_verweigert toegang_geweigerd acces_refuse acceso_denegado доступ_запрещен
       permission_denied 0x8 stack_trace`,
     category: { software: 1 },
@@ -204,7 +207,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
       absturz sturzt sturtzt abgesturzt hangt friert eingefroren reagiert_nicht schliesst_sich
       crasht crashed loopt_vast vastgelopen hangt reageert_niet sluit_af bevriest
       plante plantage se_ferme bloque fige ne_repond
-      se_cierra se_cuelga colgado congela no_responde bloquea
+      se_cierra se_cuelga colgad congela no_responde bloquea
       вылета зависа завис падает закрывается не_отвечает`,
     category: { software: 2 },
     kind: { fault: 2 },
@@ -240,7 +243,9 @@ export const SIGNALS: readonly SignalDefinition[] = [
     terms: `sso$ single_sign saml oauth oidc openid jwt$ token tokens api$ apis$ rest_api endpoint webhook interface integration
       schnittstelle anbindung koppeling koppelvlak integratie interface$ integracion интеграц апи$ ldap$ active_directory azure_ad entra
       scim$ edi$ connector`,
-    category: { software: 3 },
+    // The guide: single sign-on, token and interface errors are software, even when the symptom
+    // is that people cannot sign in (an account word).
+    category: { software: 5 },
     level: { 3: 5 },
   },
   {
@@ -259,7 +264,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
       verkeerde_totalen verkeerde_bedragen foute_totalen onjuiste dataverlies corrupt
       totaux_faux montants_faux donnees_incorrectes perte_de_donnees corrompu
       totales_incorrectos datos_incorrectos importes_incorrectos perdida_de_datos corrupto
-      неправильн неверн потеря_данных поврежден сумм_не`,
+      неверн_сумм неправильн_сумм неверн_данн неправильн_данн неверн_итог неправильн_итог потеря_данных поврежден сумм_не`,
     category: { software: 2 },
     level: { 3: 4 },
     kind: { fault: 1 },
@@ -369,8 +374,14 @@ export const SIGNALS: readonly SignalDefinition[] = [
       nieuwe_medewerker nieuwe_collega uit_dienst in_dienst
       nouvel_employe nouveau_collaborateur nouvelle_collaboratrice arrivee depart
       nuevo_empleado nueva_empleada nuevo_companero alta$ baja$
-      новый_сотрудник новая_сотрудница новому_сотруднику увольнен
-      surname name_change got_married nachname namensanderung heirat achternaam naamswijziging nom_de_famille apellido фамили`,
+      новый_сотрудник новая_сотрудница новому_сотруднику увольнен`,
+    category: { service: 3 },
+    level: { 1: 3 },
+  },
+  {
+    id: 'name-change',
+    reason: 'a change of name',
+    terms: `surname name_change got_married nachname namensanderung heirat achternaam naamswijziging nom_de_famille apellido фамили`,
     category: { service: 3 },
     level: { 1: 3 },
   },
@@ -400,13 +411,29 @@ export const SIGNALS: readonly SignalDefinition[] = [
   {
     id: 'many-users',
     reason: 'many users or the whole organisation are affected',
-    terms: `all_users all_staff all_employees everyone everybody whole_company entire_company whole_office entire_office all_of_us nobody
-      alle_benutzer alle_mitarbeiter alle_kollegen niemand_im ganze_firma ganzen_firma gesamte_firma ganze_unternehmen ganzen_standort kein_benutzer
-      alle_gebruikers iedereen niemand hele_bedrijf heel_kantoor alle_medewerkers
-      tous_les_utilisateurs tout_le_monde toute_lentreprise aucun_utilisateur tous_les_employes tous_les_collaborateurs
-      todos_los_usuarios ningun_usuario toda_la_empresa toda_la_oficina nadie todo_el_mundo
-      все_пользователи всех_пользователей все_сотрудники всех_сотрудников весь_офис вся_компания ни_один_пользователь`,
+    terms: `all_users all_staff all_employees everyone everybody whole_company entire_company whole_office entire_office all_of_us
+      alle_benutzer alle_mitarbeiter alle_kollegen ganze_firma ganzen_firma gesamte_firma ganze_unternehmen ganzen_standort
+      alle_betroffen
+      alle_gebruikers iedereen hele_bedrijf heel_kantoor alle_medewerkers
+      tous_les_utilisateurs tout_le_monde toute_l$_entreprise tous_les_employes tous_les_collaborateurs
+      todos_los_usuarios toda_la_empresa toda_la_oficina todo_el_mundo
+      все_пользователи всех_пользователей все_сотрудники всех_сотрудников весь_офис вся_компания`,
     impact: 'high',
+    fact: 'affectedUsers',
+  },
+  {
+    // "Nobody can …" is both the scope and the fault: whatever follows does not work for anyone.
+    // "Nobody hears me" is the writer alone (only-me, below, wins).
+    id: 'nobody-can',
+    reason: 'nobody can work: everyone is affected',
+    terms: `nobody no_one noone not_a_single_user no_user
+      niemand keiner_kann kein_benutzer kein_mitarbeiter
+      geen_enkele_gebruiker geen_gebruiker
+      personne_ne_peut personne_ne_peuvent personne_dans personne_au personne_n$ aucun_utilisateur aucun_collaborateur
+      nadie ningun_usuario ningun_empleado
+      никто ни_один_пользователь ни_один_сотрудник`,
+    impact: 'high',
+    kind: { fault: 2 },
     fact: 'affectedUsers',
   },
   {
@@ -426,7 +453,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
   {
     id: 'customers-affected',
     reason: 'customers or orders are affected',
-    terms: `customers orders$ webshop checkout losing_orders kunden bestellungen klanten bestellingen commandes
+    terms: `customers orders$ webshop checkout losing_orders kunden$ bestellungen klanten$ bestellingen commandes
       clientes pedidos клиент заказы$ заказов$ интернет_магазин boutique_en_ligne tienda_online`,
     urgency: 'high',
   },
@@ -436,10 +463,10 @@ export const SIGNALS: readonly SignalDefinition[] = [
     terms: `team$ department dept$ colleagues several_users several_people whole_team our_team the_team
       abteilung team$ kollegen mehrere ganze_team unser_team buchhaltung vertrieb
       afdeling collega collegas meerdere ons_team het_team boekhouding
-      service_comptabilite equipe collegues plusieurs toute_lequipe
+      service_comptabilite equipe collegues plusieurs toute_l$_equipe
       departamento equipo companeros varios varias todo_el_equipo contabilidad
       отдел команд коллег несколько бухгалтери
-      whole_floor ganze_etage hele_verdieping tout_letage toda_la_planta весь_этаж`,
+      whole_floor ganze_etage hele_verdieping tout_l$_etage toda_la_planta весь_этаж`,
     impact: 'medium',
     fact: 'affectedUsers',
   },
@@ -447,8 +474,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
     id: 'only-me',
     reason: 'only the writer is affected',
     terms: `only_me just_me only_my only_on_my nur_ich nur_bei_mir nur_mein alleen_ik alleen_bij_mij alleen_mijn
-      seulement_moi uniquement_moi que_moi solo_yo solo_a_mi solo_mi только_у_меня только_я только_мой
-      nobody_hears_me niemand_hort_mich niemand_hoort_mij personne_ne_mentend nadie_me_oye меня_никто_не`,
+      seulement_moi uniquement_moi que_moi solo_yo solo_a_mi solo_mi solo_en_mi только_у_меня только_я только_мой
+      nobody_hears_me niemand_hort_mich niemand_hoort_mij personne_ne_m$_entend nadie_me_oye меня_никто_не`,
     impact: 'low',
     fact: 'affectedUsers',
   },
@@ -490,10 +517,10 @@ export const SIGNALS: readonly SignalDefinition[] = [
     terms: `not_urgent no_rush no_hurry when_you_have_time whenever low_priority cosmetic next_week next_month
       nicht_dringend nicht_eilig keine_eile wenn_sie_zeit wenn_ihr_zeit kosmetisch nachste_woche nachsten_monat
       niet_dringend geen_haast geen_spoed als_jullie_tijd volgende_week volgende_maand
-      pas_urgent rien_durgent quand_vous_aurez semaine_prochaine mois_prochain
+      pas_urgent rien_d$_urgent quand_vous_aurez semaine_prochaine mois_prochain
       no_es_urgente no_corre_prisa sin_prisa cuando_tengan cuando_puedan proxima_semana proximo_mes
       не_срочно несрочно когда_будет_время на_следующей_неделе в_следующем_месяце
-      nothing_urgent rien_durgent nada_urgente`,
+      nothing_urgent rien_d$_urgent nada_urgente`,
     urgency: 'low',
   },
 

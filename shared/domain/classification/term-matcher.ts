@@ -12,15 +12,23 @@ const MIN_PREFIX = 2;
 export class TermMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map(), terms: [] };
 
-  /** `terms` in lexicon syntax: space-separated; `word$` whole word; `a_b` a phrase. */
+  /**
+   * `terms` in lexicon syntax: space-separated; `word$` whole word; `a_b` a phrase; `*` inside
+   * a phrase any one word (`ne_*_plus`).
+   */
   add(terms: string, value: T): this {
     for (const raw of terms.split(/\s+/).filter(Boolean)) {
       const words = normalize(raw)
         .split('_')
         .filter(Boolean)
-        .map((w) => (w.endsWith('$') ? { stem: w.slice(0, -1), whole: true } : { stem: w, whole: false }));
+        .map((w): Word => {
+          if (w === '*') return { stem: '', whole: false }; // every token starts with ''
+          return w.endsWith('$') ? { stem: w.slice(0, -1), whole: true } : { stem: w, whole: false };
+        });
       const first = words[0];
-      if (!first || first.stem.length < MIN_PREFIX) continue;
+      // A one-letter prefix would match half the words; a one-letter whole word ("l" of
+      // "l'écran") is fine.
+      if (!first || (!first.whole && first.stem.length < MIN_PREFIX)) continue;
       let node = this.root;
       for (const ch of first.stem) {
         let child = node.next.get(ch);

@@ -1,0 +1,25 @@
+// GET /portal/cases/{id}?lang= — the customer's case page, the link in every acknowledgement.
+// Public: the page holds no case data; its script calls the guarded API with the token from
+// the link's fragment, which never reaches a server.
+import { CasePath, PortalQuery } from '../../shared/http/api-schemas.ts';
+import { httpFunction } from '../../shared/http/http-function.ts';
+import { CASE_PAGE_CSP, casePage } from '../../shared/portal/case-page.ts';
+import { FUNCTIONS } from '../system.ts';
+
+export const handler = httpFunction(
+  FUNCTIONS.customerPortal,
+  {
+    'GET /portal/cases/{id}': async (request) => {
+      CasePath.parse(request.pathParameters);
+      const { lang } = PortalQuery.parse(request.query);
+      return {
+        statusCode: 200,
+        html: casePage(lang),
+        // The same page for every case: a browser may keep it, it holds nothing private.
+        headers: { 'content-language': lang, 'cache-control': 'public, max-age=300' },
+      };
+    },
+  },
+  undefined,
+  { contentSecurityPolicy: CASE_PAGE_CSP },
+);
