@@ -16,10 +16,13 @@ export type Access =
 export const AGENT_ROLES = ['agent', 'lead', 'admin'] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 export type RouteSpec = {
   method: HttpMethod;
-  /** API Gateway path syntax: `/cases/{id}`. */
+  /**
+   * API Gateway path syntax: `/cases/{id}`; `$default` (method ANY) is API Gateway's catch-all
+   * for requests that no other route matches.
+   */
   path: string;
   access: Access;
   /** Stricter throttling for public routes that create or compute. */
@@ -196,14 +199,18 @@ export const FUNCTIONS = {
   },
   slaTimer: {
     entry: 'functions/sla-timer/handler.ts',
-    description: 'Every minute: finds due SLA clocks, alerts and escalates',
+    // For now the sweep re-queues cases whose classify message was lost; the SLA clocks
+    // (warnings, breaches, escalation) join it with their own permissions when they are built.
+    description: 'Every minute: re-queues cases still unclassified two minutes after intake',
     trigger: { kind: 'schedule', everyMinutes: 1 },
-    uses: {
-      table: 'readwrite',
-      queues: ['classify', 'level1', 'level2', 'level3', 'level4'],
-      sendMail: true,
-    },
+    uses: { table: 'read', queues: ['classify'] },
     timeoutSeconds: 50,
+  },
+  unmatchedRoute: {
+    entry: 'functions/unmatched-route/handler.ts',
+    description: 'Answers a request that no route matches with a JSON 404 or 405, like every other error',
+    trigger: { kind: 'http', routes: [{ method: 'ANY', path: '$default', access: PUBLIC }] },
+    uses: {},
   },
   level1Worker: levelWorker(1),
   level2Worker: levelWorker(2),
@@ -226,6 +233,11 @@ export const ENV = {
   jwksUrl: 'JWKS_URL',
   queueUrl: (queue: QueueName) => `${queue.toUpperCase()}_QUEUE_URL`,
 } as const;
+
+/** The route key API Gateway puts into the event: `GET /cases/{id}`, or `$default`. */
+export function routeKeyOf(route: Pick<RouteSpec, 'method' | 'path'>): string {
+  return route.path === '$default' ? '$default' : `${route.method} ${route.path}`;
+}
 
 /** Every route of the system, with the function that serves it. */
 export function allRoutes(): Array<RouteSpec & { functionName: FunctionName }> {

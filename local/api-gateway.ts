@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { FunctionName, RouteSpec } from '../functions/system.ts';
+import { type FunctionName, type RouteSpec, routeKeyOf } from '../functions/system.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
 
 export type LocalRoute = RouteSpec & {
@@ -86,8 +86,9 @@ async function handle(
     const answer = endpoint.respond();
     return send(res, answer.statusCode, answer.body);
   }
-  const pathMatches = routes.filter((r) => r.pattern.test(url.pathname));
-  const route = pathMatches.find((r) => r.method === method);
+  const pathMatches = routes.filter((r) => r.path !== '$default' && r.pattern.test(url.pathname));
+  // Like API Gateway: a declared route, else the `$default` catch-all, else the gateway's own 404.
+  const route = pathMatches.find((r) => r.method === method) ?? routes.find((r) => r.path === '$default');
   if (!route) {
     if (pathMatches.length > 0) {
       return send(res, 405, {
@@ -155,7 +156,7 @@ function toEvent(
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
   const pathParameters = Object.fromEntries(route.names.map((name, i) => [name, values[i] ?? '']));
-  const routeKey = `${route.method} ${route.path}`;
+  const routeKey = routeKeyOf(route);
   const now = new Date();
   const text = body.toString('utf8');
   // API Gateway base64-encodes bodies that are not valid UTF-8 text.

@@ -113,17 +113,24 @@ export class TierdeskApi extends Construct {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
     });
     for (const route of routes) {
-      const routeKey = HttpRouteKey.with(route.path, HttpMethod[route.method]);
-      const httpRoute = new HttpRoute(this, `${route.method}${route.path.replaceAll('/', '-')}`, {
-        httpApi: this.api,
-        routeKey,
-        integration,
-        // API Gateway verifies what it can: agent-only routes need a valid Cognito JWT before
-        // the function runs. A customer's case token is not a JWT, so routes a customer may
-        // call ('customer', 'customer-or-agent') are authorized inside the function, which
-        // checks the case token or the agent JWT itself.
-        ...(route.access.kind === 'agent' ? { authorizer: this.agentAuthorizer } : {}),
-      });
+      const routeKey =
+        route.path === '$default'
+          ? HttpRouteKey.DEFAULT
+          : HttpRouteKey.with(route.path, HttpMethod[route.method]);
+      const httpRoute = new HttpRoute(
+        this,
+        `${route.method}${route.path.replaceAll('/', '-').replace('$', '')}`,
+        {
+          httpApi: this.api,
+          routeKey,
+          integration,
+          // API Gateway verifies what it can: agent-only routes need a valid Cognito JWT before
+          // the function runs. A customer's case token is not a JWT, so routes a customer may
+          // call ('customer', 'customer-or-agent') are authorized inside the function, which
+          // checks the case token or the agent JWT itself.
+          ...(route.access.kind === 'agent' ? { authorizer: this.agentAuthorizer } : {}),
+        },
+      );
       if (route.access.kind !== 'agent') {
         acknowledgeNag(
           httpRoute,

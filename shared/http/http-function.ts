@@ -8,7 +8,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { FunctionSpec, RouteSpec } from '../../functions/system.ts';
+import { type FunctionSpec, type RouteSpec, routeKeyOf } from '../../functions/system.ts';
 import { HttpProblem, toHttpError } from './api-error.ts';
 import type { Caller, CallerResolver } from './caller.ts';
 
@@ -46,7 +46,7 @@ export function httpFunction(
   options: HttpFunctionOptions = {},
 ) {
   if (spec.trigger.kind !== 'http') throw new Error(`${spec.entry} is not an HTTP function`);
-  const routes = new Map(spec.trigger.routes.map((route) => [`${route.method} ${route.path}`, route]));
+  const routes = new Map(spec.trigger.routes.map((route) => [routeKeyOf(route), route]));
   for (const key of Object.keys(handlers)) {
     if (!routes.has(key))
       throw new Error(`${spec.entry} handles ${key}, which functions/system.ts does not declare`);
@@ -80,7 +80,14 @@ export function httpFunction(
   const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpHeaderNormalizer())
-    .use(httpSecurityHeaders(contentSecurityPolicy ? { contentSecurityPolicy: false } : {}));
+    // middy's Permissions-Policy lists ~40 features, many unknown to browsers, each a console
+    // warning; JSON answers need none, and the one page sets its own short list (html()).
+    .use(
+      httpSecurityHeaders({
+        permissionsPolicy: false,
+        ...(contentSecurityPolicy ? { contentSecurityPolicy: false } : {}),
+      }),
+    );
   if (contentSecurityPolicy) chain.use(fixedContentSecurityPolicy(contentSecurityPolicy));
   return chain.use(jsonErrors()).handler(dispatch);
 }
@@ -120,7 +127,12 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 export function html(statusCode: number, page: string, headers: Record<string, string> = {}) {
   return {
     statusCode,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=()',
+      ...headers,
+    },
     body: page,
   };
 }

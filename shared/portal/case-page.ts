@@ -137,6 +137,12 @@ const SCRIPT = `(() => {
     if (!token) return show(el('p', t.linkIncomplete));
     try {
       const answer = await call('GET', casePath, undefined, true);
+      // A link without a language we speak (shortened, edited) shows the case's own language.
+      const requested = new URLSearchParams(location.search).get('lang');
+      const language = answer.json && answer.json.language;
+      if (answer.ok && language && !t.languages.includes(requested) && language !== document.documentElement.lang) {
+        return location.replace(location.pathname + '?lang=' + encodeURIComponent(language) + location.hash);
+      }
       if (answer.ok && answer.json) return render(answer.json);
       show(el('p', answer.status >= 400 && answer.status < 500 ? t.notFound : t.failed));
     } catch {
@@ -165,7 +171,7 @@ export const CASE_PAGE_CSP = [
 function stringsJson(language: Language): string {
   const m = messagesFor(language);
   const openSteps = Object.fromEntries(QUEUED_LEVELS.map((level) => [level, m.ack.nextSteps[level]]));
-  return JSON.stringify({ ...m.portal, openSteps }).replace(/</g, '\\u003c');
+  return JSON.stringify({ ...m.portal, openSteps, languages: LANGUAGES }).replace(/</g, '\\u003c');
 }
 
 function render(language: Language): string {

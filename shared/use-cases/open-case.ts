@@ -26,7 +26,7 @@ export type OpenCaseResult = {
   /**
    * Only returned on creation and its idempotent replays. The case stores only its hash; the
    * idempotency record keeps the answer itself (so a retry gets the same answer) until its
-   * 24-hour TTL, readable only by the intake function's role.
+   * 24-hour TTL (whoever may read the table may read it then, as they may read the case).
    */
   accessToken?: string;
   status: CaseStatus;

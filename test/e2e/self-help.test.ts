@@ -199,12 +199,19 @@ describe('GET /kb/articles/{id} and the case page refuse what they do not know',
     expect((await call('GET', '/kb/articles/reset-password')).json.lang).toBe('en');
   });
 
-  it('serves the page in English for an unknown language, and a JSON 400 for a malformed case id', async () => {
+  it('serves the page for any id (its script tells "not found"), in English for an unknown language', async () => {
     const page = await call('GET', '/portal/cases/01JDTESTCASE0000000000000A?lang=xx');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<html lang="en">');
-    const bad = await call('GET', '/portal/cases/not-a-case');
-    expect(bad.status).toBe(400);
-    expect(bad.json.error.code).toBe('validation_failed');
+    // The script falls back to the case's own language when the link names none we speak.
+    expect(page.text).toContain('"languages":["en","de","nl","fr","es","ru"]');
+    const malformed = await call('GET', '/portal/cases/not-a-case?lang=de');
+    expect(malformed.status).toBe(200);
+    expect(malformed.text).toContain('<html lang="de">');
+    // A short Permissions-Policy of real features, not middy's list that browsers warn about.
+    expect(page.headers.get('permissions-policy')).toBe(
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=()',
+    );
+    expect((await call('GET', '/health')).headers.get('permissions-policy')).toBeNull();
   });
 });

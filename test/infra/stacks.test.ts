@@ -12,6 +12,7 @@ import {
   type FunctionSpec,
   QUEUES,
   type QueueName,
+  routeKeyOf,
 } from '../../functions/system.ts';
 import { INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/table-keys.ts';
 import { resourcesOf, synthesize, tagOf } from './synth.ts';
@@ -241,7 +242,7 @@ describe('stateless stack', () => {
     expect(routes).toHaveLength(allRoutes().length);
     const integrations = Object.fromEntries(resourcesOf(stateless, 'AWS::ApiGatewayV2::Integration'));
     for (const route of allRoutes()) {
-      const key = `${route.method} ${route.path}`;
+      const key = routeKeyOf(route);
       const found = routes.find((r) => r.RouteKey === key);
       expect(found, key).toBeDefined();
       expect(found?.AuthorizationType, key).toBe(route.access.kind === 'agent' ? 'JWT' : 'NONE');
