@@ -234,6 +234,20 @@ export const ENV = {
   queueUrl: (queue: QueueName) => `${queue.toUpperCase()}_QUEUE_URL`,
 } as const;
 
+/**
+ * Who may call the API from a browser on another origin (a web form on the company's site).
+ * Credentials travel in the Authorization header, never in cookies, so any origin may call:
+ * a foreign page cannot borrow a visitor's session. API Gateway answers preflights with this;
+ * so does the local gateway.
+ */
+export const CORS = {
+  allowOrigins: ['*'],
+  allowMethods: ['GET', 'POST', 'PUT'],
+  allowHeaders: ['Idempotency-Key', 'Authorization', 'Content-Type'],
+  exposeHeaders: ['Idempotent-Replayed'],
+  maxAgeSeconds: 3600,
+} as const;
+
 /** The route key API Gateway puts into the event: `GET /cases/{id}`, or `$default`. */
 export function routeKeyOf(route: Pick<RouteSpec, 'method' | 'path'>): string {
   return route.path === '$default' ? '$default' : `${route.method} ${route.path}`;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type FunctionName, type RouteSpec, routeKeyOf } from '../functions/system.ts';
+import { CORS, type FunctionName, type RouteSpec, routeKeyOf } from '../functions/system.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
 
 export type LocalRoute = RouteSpec & {
@@ -81,6 +81,14 @@ async function handle(
 ) {
   const url = new URL(req.url ?? '/', 'http://local');
   const method = (req.method ?? 'GET').toUpperCase();
+  // API Gateway's CORS: it answers preflights itself and adds the headers to every answer.
+  if (req.headers.origin) {
+    for (const [name, value] of Object.entries(corsHeaders())) res.setHeader(name, value);
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, preflightHeaders());
+      return res.end();
+    }
+  }
   const endpoint = extra.find((e) => e.path === url.pathname && method === 'GET');
   if (endpoint) {
     const answer = endpoint.respond();
@@ -129,6 +137,21 @@ async function handle(
   );
   res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>) });
   res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
+}
+
+function corsHeaders(): Record<string, string> {
+  return {
+    'access-control-allow-origin': CORS.allowOrigins.join(','),
+    'access-control-expose-headers': CORS.exposeHeaders.join(',').toLowerCase(),
+  };
+}
+
+function preflightHeaders(): Record<string, string> {
+  return {
+    'access-control-allow-methods': CORS.allowMethods.join(','),
+    'access-control-allow-headers': CORS.allowHeaders.join(',').toLowerCase(),
+    'access-control-max-age': String(CORS.maxAgeSeconds),
+  };
 }
 
 /** Path parameters as API Gateway passes them: decoded; undefined when the encoding is broken. */

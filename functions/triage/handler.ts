@@ -9,6 +9,7 @@ import {
   ArticlePath,
   ArticleQuery,
   KbSearchQuery,
+  KbSearchResultSchema,
   TriageBody,
   TriageSchema,
 } from '../../shared/http/api-schemas.ts';
@@ -33,7 +34,13 @@ export const handler = httpFunction(FUNCTIONS.triage, {
   },
   'GET /kb/search': async (request) => {
     const { q, lang, limit } = KbSearchQuery.parse(request.query);
-    return { statusCode: 200, body: { query: q, lang, results: knowledgeBase.search(q, lang, { limit }) } };
+    // Through the documented schema, so the answer holds exactly what the OpenAPI says.
+    const body = KbSearchResultSchema.parse({
+      query: q,
+      lang,
+      results: knowledgeBase.search(q, lang, { limit }),
+    });
+    return { statusCode: 200, body };
   },
   'GET /kb/articles/{id}': async (request) => {
     const { id } = ArticlePath.parse(request.pathParameters);

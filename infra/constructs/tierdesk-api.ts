@@ -21,7 +21,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteSpec } from '../../functions/system.ts';
+import { CORS, type RouteSpec } from '../../functions/system.ts';
 import { acknowledgeNag } from '../nag.ts';
 
 /**
@@ -54,14 +54,13 @@ export class TierdeskApi extends Construct {
       description: 'tierdesk: intake, customer and agent API',
       // Our own $default stage below: the built-in one takes neither access logs nor throttling.
       createDefaultStage: false,
+      // The declaration's policy (functions/system.ts CORS); the local gateway applies the same.
       corsPreflight: {
-        // Credentials travel in the Authorization header, never in cookies, so any origin may
-        // call: a foreign page cannot borrow a visitor's session.
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT],
-        allowHeaders: ['Idempotency-Key', 'Authorization', 'Content-Type'],
-        exposeHeaders: ['Idempotent-Replayed'],
-        maxAge: Duration.hours(1),
+        allowOrigins: [...CORS.allowOrigins],
+        allowMethods: CORS.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...CORS.allowHeaders],
+        exposeHeaders: [...CORS.exposeHeaders],
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
 

@@ -69,9 +69,12 @@ export const KbSearchResultSchema = z.object({
     z.object({
       id: z.string(),
       lang: z.enum(LANGUAGES),
+      category: z.enum(CATEGORIES),
       title: z.string(),
       summary: z.string(),
       score: z.number(),
+      /** How many distinct words of the query the article matched. */
+      matchedTerms: z.number().int(),
     }),
   ),
 });

@@ -3,6 +3,7 @@
 // what zod emits, so the schemas go in unchanged.
 import { z } from 'zod';
 import { allRoutes } from '../../functions/system.ts';
+import { ErrorBodySchema } from './api-error.ts';
 import { ROUTE_SCHEMAS } from './api-schemas.ts';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
@@ -68,7 +69,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
           }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(schemas.responses).map(([status, s]) => [
+        Object.entries({ ...impliedErrors(route, schemas), ...schemas.responses }).map(([status, s]) => [
           status,
           {
             description: status.startsWith('2') ? 'OK' : 'Error',
@@ -107,6 +108,24 @@ export function buildOpenApiDocument(serverUrl?: string) {
     },
     paths,
   };
+}
+
+/**
+ * The errors a route's shape implies, so the document cannot forget them: anything with
+ * parameters or a body can be a 400, a body also a 413 or 415, a guarded route a 401 or 403,
+ * a case's route a 404, and every route can be throttled (429, in API Gateway's own
+ * `{ message }` shape).
+ */
+function impliedErrors(
+  route: { path: string; access: { kind: string } },
+  schemas: (typeof ROUTE_SCHEMAS)[string],
+): Record<number, z.ZodType> {
+  const errors: Record<number, z.ZodType> = { 429: z.object({ message: z.string() }) };
+  if (schemas.path || schemas.query || schemas.body) errors[400] = ErrorBodySchema;
+  if (schemas.body) Object.assign(errors, { 413: ErrorBodySchema, 415: ErrorBodySchema });
+  if (route.access.kind !== 'public') Object.assign(errors, { 401: ErrorBodySchema, 403: ErrorBodySchema });
+  if (route.path.startsWith('/cases/{id}')) errors[404] = ErrorBodySchema;
+  return errors;
 }
 
 /** `GET /cases/{id}` → `getCasesId`. */

@@ -21,11 +21,23 @@ describe('walking skeleton', () => {
     expect(json.openapi).toBe('3.1.0');
     // Every route but the `$default` catch-all, which answers what is not part of the API.
     for (const route of local().routes.filter((r) => r.path !== '$default')) {
-      expect(
-        json.paths[route.path]?.[route.method.toLowerCase()],
-        `${route.method} ${route.path}`,
-      ).toBeDefined();
+      const operation = json.paths[route.path]?.[route.method.toLowerCase()];
+      const name = `${route.method} ${route.path}`;
+      expect(operation, name).toBeDefined();
+      // The errors a route can give are documented: throttling always, refusals when guarded.
+      expect(Object.keys(operation.responses), name).toContain('429');
+      if (route.access.kind !== 'public')
+        expect(Object.keys(operation.responses), name).toEqual(expect.arrayContaining(['401', '403']));
     }
+    expect(Object.keys(json.paths['/cases/{id}/classification'].put.responses)).toEqual(
+      expect.arrayContaining(['400', '404', '413', '415']),
+    );
+    // What GET /kb/search answers is exactly what its schema documents.
+    const documented = json.paths['/kb/search'].get.responses['200'].content['application/json'].schema;
+    const search = await call('GET', '/kb/search?q=password&lang=en');
+    expect(Object.keys(search.json.results[0]).sort()).toEqual(
+      Object.keys(documented.properties.results.items.properties).sort(),
+    );
     expect(
       json.paths['/cases'].post.requestBody.content['application/json'].schema.properties.customer,
     ).toBeDefined();
@@ -96,6 +108,20 @@ describe('walking skeleton', () => {
 
     const unknownField = await call('POST', '/cases', { body: { ...newCaseBody(), admin: true } });
     expect(unknownField.status).toBe(400);
+
+    // A web form on another origin: the preflight is answered as API Gateway's CORS does.
+    const preflight = await call('OPTIONS', '/cases', {
+      headers: { origin: 'https://forms.example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    const fromForm = await call('POST', '/cases', {
+      body: newCaseBody(),
+      headers: { origin: 'https://forms.example.com' },
+    });
+    expect(fromForm.status).toBe(201);
+    expect(fromForm.headers.get('access-control-allow-origin')).toBe('*');
 
     // Answered by the declared `$default` route's function, as API Gateway would route it.
     const noRoute = await call('GET', '/nope');
