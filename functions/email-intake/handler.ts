@@ -8,7 +8,7 @@ import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { wire } from '../../shared/adapters/wiring.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
-import { logger } from '../../shared/http/http-function.ts';
+import { functionLogger } from '../../shared/http/http-function.ts';
 import { type EmailOutcome, receiveEmailUseCase } from '../../shared/use-cases/receive-email.ts';
 import { FUNCTIONS } from '../system.ts';
 
@@ -27,6 +27,7 @@ const SesReceiptEventSchema = z.object({
     .min(1),
 });
 
+const logger = functionLogger();
 const spec = FUNCTIONS.emailIntake;
 const wired = wire(spec);
 const rawMail = wired.rawMail();

@@ -3,10 +3,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { wire } from '../../shared/adapters/wiring.ts';
-import { logger } from '../../shared/http/http-function.ts';
+import { functionLogger } from '../../shared/http/http-function.ts';
 import { sweepClocksUseCase } from '../../shared/use-cases/sweep-clocks.ts';
 import { FUNCTIONS } from '../system.ts';
 
+const logger = functionLogger();
 const spec = FUNCTIONS.slaTimer;
 const wired = wire(spec);
 const deps = { store: wired.caseStore(), queues: wired.workQueues() };

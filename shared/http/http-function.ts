@@ -27,7 +27,16 @@ export type HttpAnswer =
   | { statusCode: number; html: string; headers?: Record<string, string> };
 export type RouteHandler = (request: HttpRequest) => Promise<HttpAnswer>;
 
-export const logger = new Logger({ serviceName: 'tierdesk' });
+const rootLogger = new Logger({ serviceName: 'tierdesk' });
+
+/**
+ * A logger of the function's own. In Lambda each function has its own process anyway; the
+ * local runtime runs every function in one process, and a shared logger would stamp one
+ * function's log lines with another's Lambda context.
+ */
+export function functionLogger(): Logger {
+  return rootLogger.createChild();
+}
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -46,6 +55,7 @@ export function httpFunction(
   options: HttpFunctionOptions = {},
 ) {
   if (spec.trigger.kind !== 'http') throw new Error(`${spec.entry} is not an HTTP function`);
+  const logger = functionLogger();
   const routes = new Map(spec.trigger.routes.map((route) => [routeKeyOf(route), route]));
   for (const key of Object.keys(handlers)) {
     if (!routes.has(key))
@@ -89,7 +99,7 @@ export function httpFunction(
       }),
     );
   if (contentSecurityPolicy) chain.use(fixedContentSecurityPolicy(contentSecurityPolicy));
-  return chain.use(jsonErrors()).handler(dispatch);
+  return chain.use(jsonErrors(logger)).handler(dispatch);
 }
 
 /** Parses and validates a JSON body; the types come from the schema, never from a cast. */
@@ -149,7 +159,9 @@ function fixedContentSecurityPolicy(
   return { after: set, onError: set };
 }
 
-function jsonErrors(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+function jsonErrors(
+  logger: Logger,
+): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
     onError: async (request) => {
       const answer = toHttpError(request.error);

@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
 import type { FunctionSpec } from '../../functions/system.ts';
-import { logger } from '../http/http-function.ts';
+import { functionLogger } from '../http/http-function.ts';
 
 export class PoisonMessageError extends Error {}
 
@@ -18,6 +18,7 @@ export function queueFunction<S extends z.ZodType>(
 ) {
   if (spec.trigger.kind !== 'queue') throw new Error(`${spec.entry} is not a queue consumer`);
   const processor = new BatchProcessor(EventType.SQS);
+  const logger = functionLogger();
 
   const recordHandler = async (record: SQSRecord) => {
     let body: unknown;
