@@ -95,7 +95,9 @@ const levelWorker = (level: QueuedLevel): FunctionSpec => ({
   entry: 'functions/level-worker/handler.ts',
   description: `Takes cases escalated to level ${level} into that level's queue`,
   trigger: { kind: 'queue', queue: `level${level}` },
-  uses: { table: 'readwrite', sendMail: true },
+  // Callback and vendor emails join the workers with their levels' issues, and with them the
+  // permission to send; today a worker only takes the case into its level's queue.
+  uses: { table: 'readwrite' },
   environment: { SUPPORT_LEVEL: String(level) },
 });
 
@@ -221,6 +223,15 @@ export const FUNCTIONS = {
 export type FunctionName = keyof typeof FUNCTIONS;
 
 export const FUNCTION_TIMEOUT_SECONDS = LAMBDA_TIMEOUT_SECONDS;
+
+/**
+ * Inbound mail whose intake still fails after Lambda's two retries of an asynchronous
+ * invocation: its on-failure destination, a queue that keeps the event and the error for a
+ * person to replay (the raw mail itself stays in S3). Infra and the local runtime both make it.
+ */
+export const INBOUND_MAIL_FAILURES = 'inbound-mail-failures';
+/** Lambda's own retries of an asynchronous invocation (at most 2). */
+export const ASYNC_RETRY_ATTEMPTS = 2;
 
 /** The environment variable that names a resource; infra sets it, the local runtime too. */
 export const ENV = {

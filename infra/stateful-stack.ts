@@ -9,9 +9,10 @@ import { EmailIdentity, Identity, type IEmailIdentity } from 'aws-cdk-lib/aws-se
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { QUEUES, type QueueName } from '../functions/system.ts';
+import { INBOUND_MAIL_FAILURES, QUEUES, type QueueName } from '../functions/system.ts';
 import { AgentDirectory } from './constructs/agent-directory.ts';
 import { CaseTable } from './constructs/case-table.ts';
+import { FailedEventsQueue } from './constructs/failed-events-queue.ts';
 import { OpsAlarms } from './constructs/ops-alarms.ts';
 import { RawMailBucket } from './constructs/raw-mail-bucket.ts';
 import { WorkQueue } from './constructs/work-queue.ts';
@@ -24,6 +25,8 @@ export interface StatefulResources {
   readonly table: ITable;
   readonly queues: Record<QueueName, IQueue>;
   readonly rawMailBucket: IBucket;
+  /** Email intake's on-failure destination (functions/system.ts INBOUND_MAIL_FAILURES). */
+  readonly inboundMailFailures: IQueue;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
   /** The `iss` of the agents' tokens. */
@@ -40,6 +43,7 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly workQueues: Record<QueueName, WorkQueue>;
   readonly queues: Record<QueueName, IQueue>;
   readonly rawMailBucket: IBucket;
+  readonly inboundMailFailures: IQueue;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
   readonly jwtIssuer: string;
@@ -76,6 +80,12 @@ export class StatefulStack extends Stack implements StatefulResources {
     ) as Record<QueueName, IQueue>;
 
     this.rawMailBucket = new RawMailBucket(this, 'RawMail', { removalPolicy }).bucket;
+    this.inboundMailFailures = new FailedEventsQueue(this, 'InboundMailFailures', {
+      name: INBOUND_MAIL_FAILURES,
+      purpose: 'email intake of an inbound message',
+      alarmTopic: this.alarmTopic,
+      removalPolicy,
+    }).queue;
 
     const agents = new AgentDirectory(this, 'Agents', { removalPolicy });
     this.userPool = agents.userPool;

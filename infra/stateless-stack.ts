@@ -4,9 +4,11 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import {
+  ASYNC_RETRY_ATTEMPTS,
   FUNCTIONS,
   type FunctionName,
   type FunctionSpec,
@@ -100,6 +102,13 @@ export class StatelessStack extends Stack {
         });
         return;
       case 'inbound-mail':
+        // SES invokes intake asynchronously: Lambda retries twice, then the event goes to the
+        // failures queue (alarmed) instead of being dropped.
+        fn.function.configureAsyncInvoke({
+          retryAttempts: ASYNC_RETRY_ATTEMPTS,
+          maxEventAge: Duration.hours(6),
+          onFailure: new SqsDestination(stateful.inboundMailFailures),
+        });
         new InboundMail(this, `${id}InboundMail`, {
           ruleSetName: `tierdesk-${stateful.settings.stage}-inbound`,
           recipient: supportAddress(stateful.settings),

@@ -12,6 +12,7 @@ import {
   FUNCTIONS,
   type FunctionName,
   type FunctionSpec,
+  INBOUND_MAIL_FAILURES,
   QUEUES,
   type QueueName,
 } from '../functions/system.ts';
@@ -25,7 +26,13 @@ import {
   signDevToken,
 } from './dev-issuer.ts';
 import type { LambdaHandler } from './lambda-context.ts';
-import { type ProvisionedQueue, provisionBucket, provisionQueues, provisionTable } from './provision.ts';
+import {
+  type ProvisionedQueue,
+  provisionBucket,
+  provisionFailedEventsQueue,
+  provisionQueues,
+  provisionTable,
+} from './provision.ts';
 import { QueuePoller } from './queue-poller.ts';
 import { startSchedule } from './scheduler.ts';
 import { startDynamoDbLocal } from './servers/dynamodb-local.ts';
@@ -121,6 +128,10 @@ async function start(
   const names = { table: 'tierdesk-cases', rawMailBucket: 'tierdesk-raw-mail', queuePrefix: 'tierdesk-' };
   await provisionTable(dynamoClient, names.table);
   const queues = await provisionQueues(sqs, names.queuePrefix);
+  const inboundMailFailures = await provisionFailedEventsQueue(
+    sqs,
+    `${names.queuePrefix}${INBOUND_MAIL_FAILURES}`,
+  );
   await provisionBucket(s3, names.rawMailBucket);
 
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -214,6 +225,7 @@ async function start(
         s3,
         bucket: names.rawMailBucket,
         recipients: [`support@${mailDomain}`],
+        failures: { sqs, queueUrl: inboundMailFailures.url },
         handler,
         timeoutSeconds,
         log,
@@ -253,6 +265,8 @@ async function start(
     pids: { dynamodb: dynamo.pid },
     names,
     queues: queues as Record<QueueName, ProvisionedQueue>,
+    /** Lambda on-failure destinations, by the name infra tags them with. */
+    failedEvents: { [INBOUND_MAIL_FAILURES]: inboundMailFailures },
     routes: routes.map(({ method, path, functionName, access }) => ({ method, path, functionName, access })),
     /** What the runtime serves, besides routes: compared with the CDK template by a test. */
     served,

@@ -72,6 +72,11 @@ export async function provisionQueues(
   return result;
 }
 
+/** A queue that is itself a last stop (a Lambda on-failure destination): kept 14 days. */
+export async function provisionFailedEventsQueue(client: SQSClient, name: string) {
+  return createQueue(client, name, { MessageRetentionPeriod: String(14 * 86_400) });
+}
+
 async function createQueue(client: SQSClient, name: string, attributes: Record<string, string>) {
   const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
   if (!QueueUrl) throw new Error(`fauxqs returned no URL for ${name}`);

@@ -4,7 +4,9 @@
 // retried twice; what still fails is logged — the raw mail stays in the bucket.
 import { randomBytes } from 'node:crypto';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { SMTPServer } from 'smtp-server';
+import { ASYNC_RETRY_ATTEMPTS } from '../functions/system.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
 
 export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
@@ -20,8 +22,13 @@ export async function startSmtpIntake(options: {
   recipients: readonly string[];
   handler: LambdaHandler;
   timeoutSeconds: number;
+  /** Lambda's on-failure destination: where an event goes when its retries are spent. */
+  failures: { sqs: SQSClient; queueUrl: string };
+  /** Milliseconds before each retry; Lambda waits about a minute, then two. */
+  retryDelaysMs?: readonly number[];
   log: (line: string) => void;
 }): Promise<SmtpIntake> {
+  const retryDelays = (options.retryDelaysMs ?? RETRY_DELAYS_MS).slice(0, ASYNC_RETRY_ATTEMPTS);
   const pending = new Set<Promise<void>>();
   const server = new SMTPServer({
     secure: false,
@@ -78,16 +85,37 @@ export async function startSmtpIntake(options: {
   async function deliver(id: string, from: string, recipients: string[]): Promise<void> {
     const event = sesEvent(id, from, recipients);
     for (let attempt = 0; ; attempt++) {
+      const context = lambdaContext('emailIntake', options.timeoutSeconds);
       try {
-        await options.handler(event, lambdaContext('emailIntake', options.timeoutSeconds));
+        await options.handler(event, context);
         return;
       } catch (error) {
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (delay === undefined) {
-          options.log(`email-intake gave up on inbound/${id}: ${(error as Error).message}`);
-          return;
+        const delay = retryDelays[attempt];
+        if (delay !== undefined) {
+          await new Promise((r) => setTimeout(r, delay));
+          continue;
         }
-        await new Promise((r) => setTimeout(r, delay));
+        options.log(`email-intake failed ${attempt + 1} times on inbound/${id}: ${(error as Error).message}`);
+        // What Lambda sends to an SQS on-failure destination: the event and the error.
+        await options.failures.sqs.send(
+          new SendMessageCommand({
+            QueueUrl: options.failures.queueUrl,
+            MessageBody: JSON.stringify({
+              version: '1.0',
+              timestamp: new Date().toISOString(),
+              requestContext: {
+                requestId: context.awsRequestId,
+                functionArn: context.invokedFunctionArn,
+                condition: 'RetriesExhausted',
+                approximateInvokeCount: attempt + 1,
+              },
+              requestPayload: event,
+              responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+              responsePayload: { errorType: (error as Error).name, errorMessage: (error as Error).message },
+            }),
+          }),
+        );
+        return;
       }
     }
   }

@@ -14,14 +14,29 @@ import { FUNCTIONS } from '../system.ts';
 
 export const RAW_MAIL_PREFIX = 'inbound/';
 
-// Only what we use: SES's own message id names the S3 object. (Powertools' full SES schema
+const Verdict = z.object({ status: z.string() });
+
+// Only what we use: SES's own message id names the S3 object, and its verdicts. (Powertools' full SES schema
 // requires headers such as Subject that SES omits when a message lacks them.)
 const SesReceiptEventSchema = z.object({
   Records: z
     .array(
       z.object({
         eventSource: z.literal('aws:ses'),
-        ses: z.object({ mail: z.object({ messageId: z.string().min(1) }) }),
+        ses: z.object({
+          mail: z.object({ messageId: z.string().min(1) }),
+          // With scanning on, SES judges every message; a missing verdict is no verdict.
+          receipt: z
+            .object({
+              spamVerdict: Verdict,
+              virusVerdict: Verdict,
+              spfVerdict: Verdict,
+              dkimVerdict: Verdict,
+              dmarcVerdict: Verdict,
+            })
+            .partial()
+            .optional(),
+        }),
       }),
     )
     .min(1),
@@ -48,7 +63,11 @@ export const handler = middy<unknown, { outcomes: EmailOutcome[] }, Error, Conte
     for (const record of Records) {
       const key = `${RAW_MAIL_PREFIX}${record.ses.mail.messageId}`;
       const raw = await rawMail.read(key);
-      const outcome = await receiveEmailUseCase(deps, raw, key);
+      const receipt = record.ses.receipt ?? {};
+      const verdicts = Object.fromEntries(
+        Object.entries(receipt).map(([name, verdict]) => [name.replace(/Verdict$/, ''), verdict?.status]),
+      );
+      const outcome = await receiveEmailUseCase(deps, raw, key, verdicts);
       logger.info('email received', { key, ...outcome });
       outcomes.push(outcome);
     }

@@ -27,7 +27,8 @@ export class InboundMail extends Construct {
     this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: props.ruleSetName });
     this.rule = this.ruleSet.addRule('Support', {
       recipients: [props.recipient],
-      // SES adds spam and virus verdicts to the event; intake records rejected mail.
+      // SES adds spam, virus, SPF, DKIM and DMARC verdicts to the event; intake rejects (and
+      // records) a virus, spam, or a sender that cannot be verified.
       scanEnabled: true,
       tlsPolicy: TlsPolicy.REQUIRE,
       actions: [

@@ -107,10 +107,13 @@ export function durationText(d: Duration, m: Messages): string {
 
 /** Collapses line breaks and control characters: a subject or name stays one line. */
 export function oneLine(value: string): string {
-  return value
-    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    value
+      // Control characters and bidirectional overrides: a subject must read as it was written.
+      .replace(/[\p{Cc}\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function escapeHtml(value: string): string {

@@ -78,7 +78,15 @@ export type SupportCase = {
   followUps: FollowUp[];
 };
 
-export type FollowUp = { at: string; channel: Channel; from: string; messageId?: string; text: string };
+export type FollowUp = {
+  at: string;
+  channel: Channel;
+  from: string;
+  messageId?: string;
+  text: string;
+  /** Where the whole message is kept (email: the raw MIME in S3); `text` may be shortened. */
+  rawKey?: string;
+};
 
 export type NewCaseInput = {
   id: string;
@@ -170,8 +178,27 @@ export function addFollowUp(c: SupportCase, followUp: FollowUp, now: Date): Supp
   if (c.status === 'self-help' || (c.status === 'deflected' && c.classification?.level === 0)) {
     return toDesk(c, `the customer wrote again (${followUp.channel})`, now, followUp);
   }
-  const reopened = c.status === 'resolved' || c.status === 'deflected' ? 'open' : c.status;
-  return { ...next(c, now), followUps: [...c.followUps, followUp], status: reopened };
+  const reopened =
+    c.status === 'resolved' || c.status === 'deflected' || c.status === 'closed' ? 'open' : c.status;
+  return { ...next(c, now), followUps: withFollowUp(c.followUps, followUp), status: reopened };
+}
+
+/** Follow-ups kept word for word; older ones keep their start and where the whole text is. */
+export const FOLLOW_UPS_IN_FULL = 40;
+const SHORTENED_FOLLOW_UP = 280;
+
+/**
+ * A case is one DynamoDB item (400 KB at most), and a long thread must not outgrow it: the
+ * newest follow-ups stay whole, older ones are shortened (their raw mail stays in S3).
+ */
+export function withFollowUp(followUps: readonly FollowUp[], followUp: FollowUp): FollowUp[] {
+  const all = [...followUps, followUp];
+  const firstInFull = all.length - FOLLOW_UPS_IN_FULL;
+  return all.map((f, index) =>
+    index < firstInFull && f.text.length > SHORTENED_FOLLOW_UP
+      ? { ...f, text: `${f.text.slice(0, SHORTENED_FOLLOW_UP)}…` }
+      : f,
+  );
 }
 
 /** Who a hand-over from self-help is recorded as, in the case's corrections. */
@@ -218,7 +245,7 @@ function toDesk(c: SupportCase, why: string, now: Date, followUp?: FollowUp): Su
     status: 'open',
     classification: handedOver,
     corrections: [...c.corrections, correction],
-    followUps: followUp ? [...c.followUps, followUp] : c.followUps,
+    followUps: followUp ? withFollowUp(c.followUps, followUp) : c.followUps,
   };
 }
 

@@ -15,12 +15,17 @@ import { ErrorBodySchema } from './api-error.ts';
 
 const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
 
-export const CreateCaseBody = IntakeSchema.extend({
-  channel: z
-    .enum(['web', 'api'])
-    .default('web')
-    .describe('Email arrives through email intake, not this route'),
-});
+// Attachments are not taken from a client: a reference it names could point at another
+// customer's stored mail. They arrive with email intake (and, later, through signed uploads).
+export const CreateCaseBody = IntakeSchema.omit({ attachments: true })
+  .extend({
+    channel: z
+      .enum(['web', 'api'])
+      .default('web')
+      .describe('Email arrives through email intake, not this route'),
+  })
+  .strict()
+  .transform((body) => ({ ...body, attachments: [] }));
 
 export const CaseCreatedSchema = z.object({
   id: CaseId,

@@ -5,12 +5,19 @@
  * Output: a new case, a follow-up on an existing case, or a recorded rejection with its
  * reason — never a crash, never a second case for the same Message-ID.
  * Primary course:
- *  1. Parse the MIME; an unreadable message is rejected, not retried forever.
- *  2. Reject what must never open a case: bounces, auto-replies, mail loops, no sender.
+ *  1. Parse the MIME; an unreadable message is rejected, not retried forever. What the
+ *     customer wrote is kept apart from the quoted thread and the signature (whose phone
+ *     number intake records): a long English footer must not decide the language.
+ * A message without a Message-ID is known by its stored object's key instead, so a
+ * redelivery of the same object never opens a second case or adds a second follow-up.
+ *  2. Reject what must never open a case: what SES judged a virus or spam, or sent by
+ *     someone it could not verify (answering a forged sender is backscatter), bounces,
+ *     auto-replies, mail loops, no sender.
  *  3. A reference `[TD-…]` in the subject from the case's customer adds a follow-up; a reply
  *     to a self-help case hands it to the ticket desk (level 1) and its queue.
  *  4. Anything else opens a case through the same intake as the web form.
  */
+import EmailReplyParser from 'email-reply-parser';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { type Intake, IntakeSchema } from '../domain/intake-record.ts';
 import { addFollowUp, wasHandedOver } from '../domain/support-case.ts';
@@ -27,11 +34,18 @@ export type ReceiveEmailDeps = OpenCaseDeps & { rejections: MailRejections; ownA
 
 const REFERENCE_IN_SUBJECT = /\[(TD-[0-9A-HJKMNP-TV-Z]{7})\]/i;
 const MAX_DESCRIPTION = 20_000;
+const MAX_NAME = 200;
+/** A follow-up lives inside the case item (400 KB at most); the raw mail stays in S3. */
+const MAX_FOLLOW_UP = 4_000;
+
+/** SES's verdicts on a message (`PASS`, `FAIL`, `GRAY`, `PROCESSING_FAILED`), when it gave them. */
+export type MailVerdicts = Partial<Record<'spam' | 'virus' | 'spf' | 'dkim' | 'dmarc', string>>;
 
 export async function receiveEmailUseCase(
   deps: ReceiveEmailDeps,
   raw: Buffer,
   rawKey: string,
+  verdicts: MailVerdicts = {},
 ): Promise<EmailOutcome> {
   let mail: ParsedMail;
   try {
@@ -39,19 +53,23 @@ export async function receiveEmailUseCase(
   } catch (error) {
     return reject(deps, rawKey, undefined, undefined, `unreadable MIME: ${(error as Error).message}`);
   }
-  const messageId = mail.messageId?.trim() || undefined;
+  // SES keeps the raw mail under one key per received message: a Lambda retry of the same
+  // event reads the same key, so it stands in for a missing Message-ID.
+  const messageId = mail.messageId?.trim() || `<no-message-id:${rawKey}>`;
   const sender = firstAddress(mail.from);
+  const judged = verdictReason(verdicts);
+  if (judged) return reject(deps, rawKey, messageId, sender?.address, judged);
   const automatic = automaticReason(mail, deps.ownAddress);
   if (automatic) return reject(deps, rawKey, messageId, sender?.address, automatic);
   if (!sender?.address) return reject(deps, rawKey, messageId, undefined, 'no sender address');
 
   const subject = (mail.subject ?? '').trim();
-  const text = bodyText(mail);
+  const { text, signaturePhone } = customerWords(bodyText(mail));
   const reference = REFERENCE_IN_SUBJECT.exec(subject)?.[1]?.toUpperCase();
   if (reference) {
     const existing = await deps.store.findByReference(reference);
     if (existing && existing.customer.email.toLowerCase() === sender.address.toLowerCase()) {
-      if (messageId && existing.followUps.some((f) => f.messageId === messageId)) {
+      if (existing.followUps.some((f) => f.messageId === messageId)) {
         // Redelivered: the reply is on the case; only a lost queue message may be missing.
         if (wasHandedOver(existing)) await queueHandOver(deps.queues, existing);
         return { outcome: 'follow-up', caseId: existing.id, reference };
@@ -63,8 +81,9 @@ export async function receiveEmailUseCase(
           at: now.toISOString(),
           channel: 'email',
           from: sender.address,
-          ...(messageId ? { messageId } : {}),
-          text: text.slice(0, MAX_DESCRIPTION),
+          messageId,
+          text: text.slice(0, MAX_FOLLOW_UP),
+          rawKey,
         },
         now,
       );
@@ -78,7 +97,11 @@ export async function receiveEmailUseCase(
   }
 
   const parsed = IntakeSchema.safeParse({
-    customer: { name: sender.name || sender.address.split('@')[0], email: sender.address },
+    customer: {
+      name: (sender.name || sender.address.split('@')[0] || sender.address).slice(0, MAX_NAME),
+      email: sender.address,
+      ...(signaturePhone ? { phone: signaturePhone } : {}),
+    },
     problem: {
       subject: (subject || firstLine(text) || '(no subject)').slice(0, 200),
       description: (text || '(empty message)').slice(0, MAX_DESCRIPTION),
@@ -100,13 +123,23 @@ export async function receiveEmailUseCase(
       `not a valid request: ${parsed.error.issues[0]?.message}`,
     );
   }
-  const opened = await openCaseUseCase(deps, parsed.data, messageId ? { messageId } : {});
+  const opened = await openCaseUseCase(deps, parsed.data, { messageId });
   return {
     outcome: 'case-opened',
     caseId: opened.id,
     reference: opened.reference,
     replayed: opened.replayed,
   };
+}
+
+/** What SES's scan says must not open a case; a verdict it could not give is no reason. */
+function verdictReason(verdicts: MailVerdicts): string | undefined {
+  if (verdicts.virus === 'FAIL') return 'SES found a virus';
+  if (verdicts.spam === 'FAIL') return 'SES judged it spam';
+  // DMARC failing means the From domain's owner disowns it; so does failing both SPF and DKIM.
+  if (verdicts.dmarc === 'FAIL' || (verdicts.spf === 'FAIL' && verdicts.dkim === 'FAIL'))
+    return 'the sender could not be verified (SPF/DKIM/DMARC): answering could reach a forged address';
+  return undefined;
 }
 
 /** Messages a machine wrote in answer to something: answering them would start a mail loop. */
@@ -156,6 +189,34 @@ function firstAddress(field: AddressObject | AddressObject[] | undefined) {
   const list = Array.isArray(field) ? field : field ? [field] : [];
   return list.flatMap((f) => f.value).find((a) => a.address);
 }
+
+/**
+ * What the customer wrote, without the thread it quotes and without the signature; the
+ * signature's phone number, if it has one (a technical callback needs it). When nothing is
+ * left (a message that is only a signature), the whole text counts.
+ */
+function customerWords(body: string): { text: string; signaturePhone?: string } {
+  const email = new EmailReplyParser().read(body);
+  const said = email.getVisibleText().trim();
+  const signature = email
+    .getFragments()
+    .filter((fragment) => fragment.isSignature())
+    .map((fragment) => fragment.getContent())
+    .join('\n');
+  // Sign-offs the parser does not know ("С уважением, …") stay in what they said: look at
+  // the signature first, then at the last lines.
+  const signOff = said.split('\n').slice(-6).join('\n');
+  const match = PHONE.exec(signature) ?? PHONE.exec(signOff);
+  const phone = (match?.[1] ?? match?.[2])?.trim();
+  return { text: said || body, ...(phone ? { signaturePhone: phone.slice(0, 40) } : {}) };
+}
+
+/**
+ * A phone number as signatures write them: international (+…), or after a label in one of
+ * our languages. A bare run of digits is not enough — it is as likely an error code.
+ */
+const PHONE =
+  /(\+\d[\d ()./-]{6,}\d)|(?:tel|phone|mobile|mob|fon|telefon|tél|teléfono|móvil|тел)[\p{L}.]*\s*:?\s*(\d[\d ()./-]{5,}\d)/iu;
 
 function bodyText(mail: ParsedMail): string {
   const text =

@@ -1,5 +1,7 @@
 // The case store against DynamoDB Local (started by the global setup).
 import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
@@ -151,5 +153,35 @@ describe('DynamoDbCaseStore', () => {
     );
     expect(ids).toContain(stuck.id);
     expect(ids).not.toContain(fresh.id);
+  });
+});
+
+describe('two equal creations racing (real DynamoDB answers the loser with TransactionConflict)', () => {
+  it('retries the loser, which then finds the winner and answers its case', async () => {
+    const real = dynamoDocumentClient();
+    const key = `race-${randomUUID()}`;
+    const winner = draft();
+    // DynamoDB Local serialises transactions, so the race is staged: the winner commits, and the
+    // loser's first attempt is cancelled the way DynamoDB cancels a conflicting transaction.
+    let injected = false;
+    const racing = {
+      send: async (command: Parameters<typeof real.send>[0]) => {
+        if (!injected && command instanceof TransactWriteCommand) {
+          injected = true;
+          await real.send(command);
+          throw new TransactionCanceledException({
+            message: 'Transaction cancelled',
+            $metadata: {},
+            CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }],
+          });
+        }
+        return real.send(command as never);
+      },
+    } as unknown as typeof real;
+    const loserStore = new DynamoDbCaseStore(racing, process.env.TABLE_NAME as string);
+    // The winner's write is the first (intercepted) send; the loser's retry finds it.
+    const result = await loserStore.create(winner, { idempotency: claim(key) });
+    expect(injected).toBe(true);
+    expect(result).toMatchObject({ created: false, case: { id: winner.id } });
   });
 });

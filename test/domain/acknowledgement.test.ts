@@ -89,6 +89,9 @@ describe('acknowledgement email', () => {
 
   it('helpers fold and escape', () => {
     expect(oneLine(' a\r\n\tb\u2028c ')).toBe('a b c');
+    // A right-to-left override would show "VPN nwod" as "VPN down" backwards in a subject.
+    expect(oneLine('VPN \u202edown\u202c now')).toBe('VPN down now');
+    expect(oneLine('شبكة VPN')).toBe('شبكة VPN');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
   });
 

@@ -6,6 +6,7 @@ import {
   classify,
   confirmDeflection,
   correctClassification,
+  FOLLOW_UPS_IN_FULL,
   handOverToDesk,
   openCase,
   wasHandedOver,
@@ -174,5 +175,37 @@ describe('hand-over from self-help to the ticket desk', () => {
     const open = classify(newCase(), verdict(3), now);
     const after = addFollowUp(open, reply, later);
     expect(after).toMatchObject({ status: 'open', classification: { level: 3 }, corrections: [] });
+  });
+});
+
+describe('follow-ups', () => {
+  const followUp = (n: number) => ({
+    at: later.toISOString(),
+    channel: 'email' as const,
+    from: 'ada@example.com',
+    messageId: `<${n}@example.com>`,
+    text: `reply ${n} `.repeat(100),
+    rawKey: `inbound/${n}`,
+  });
+
+  it('reopens a resolved or closed case', () => {
+    const open = classify(newCase(), verdict(2), now);
+    for (const status of ['resolved', 'closed'] as const) {
+      expect(addFollowUp({ ...open, status }, followUp(1), later).status).toBe('open');
+    }
+  });
+
+  it('keeps the newest follow-ups whole and shortens older ones, so a long thread fits one item', () => {
+    let c = classify(newCase(), verdict(2), now);
+    for (let n = 1; n <= FOLLOW_UPS_IN_FULL + 5; n++) c = addFollowUp(c, followUp(n), later);
+    expect(c.followUps).toHaveLength(FOLLOW_UPS_IN_FULL + 5);
+    const [oldest, newest] = [c.followUps[0], c.followUps.at(-1)];
+    expect(oldest?.text.length).toBeLessThan(300);
+    expect(oldest?.rawKey).toBe('inbound/1');
+    expect(newest?.text).toBe(followUp(FOLLOW_UPS_IN_FULL + 5).text);
+    expect(c.followUps[5]?.text).toBe(followUp(6).text);
+    // However long the thread, the item stays far below DynamoDB's 400 KB.
+    for (let n = 100; n < 400; n++) c = addFollowUp(c, { ...followUp(n), text: 'x'.repeat(4000) }, later);
+    expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(300 * 1024);
   });
 });

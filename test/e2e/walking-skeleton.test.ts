@@ -108,6 +108,14 @@ describe('walking skeleton', () => {
 
     const unknownField = await call('POST', '/cases', { body: { ...newCaseBody(), admin: true } });
     expect(unknownField.status).toBe(400);
+    // A client cannot name stored objects as its attachments (they could be someone else's).
+    const attachments = await call('POST', '/cases', {
+      body: {
+        ...newCaseBody(),
+        attachments: [{ name: 'x', contentType: 'text/plain', size: 1, key: 'inbound/abc' }],
+      },
+    });
+    expect(attachments.status).toBe(400);
 
     // A web form on another origin: the preflight is answered as API Gateway's CORS does.
     const preflight = await call('OPTIONS', '/cases', {

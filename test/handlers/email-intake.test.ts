@@ -8,7 +8,8 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { s3Client, sqsClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoDocumentClient, s3Client, sqsClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import type { EmailOutcome } from '../../shared/use-cases/receive-email.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<{ outcomes: EmailOutcome[] }>;
@@ -22,13 +23,24 @@ const context = {
   getRemainingTimeInMillis: () => 30_000,
 } as Context;
 
-async function deliver(raw: Buffer | string): Promise<EmailOutcome> {
-  const id = `test-${Date.now()}-${counter++}`;
+async function deliver(
+  raw: Buffer | string,
+  id = `test-${Date.now()}-${counter++}`,
+  receipt?: Record<string, { status: string }>,
+): Promise<EmailOutcome> {
   await s3Client().send(
     new PutObjectCommand({ Bucket: process.env.RAW_MAIL_BUCKET, Key: `inbound/${id}`, Body: raw }),
   );
   const result = await handler(
-    { Records: [{ eventSource: 'aws:ses', eventVersion: '1.0', ses: { mail: { messageId: id } } }] },
+    {
+      Records: [
+        {
+          eventSource: 'aws:ses',
+          eventVersion: '1.0',
+          ses: { mail: { messageId: id }, ...(receipt ? { receipt } : {}) },
+        },
+      ],
+    },
     context,
   );
   expect(result.outcomes).toHaveLength(1);
@@ -71,6 +83,109 @@ describe('email intake', () => {
       replayed: true,
       caseId: (first as { caseId: string }).caseId,
     });
+  });
+
+  it('knows a message without a Message-ID by its stored key: a redelivery opens no second case', async () => {
+    const key = `test-no-message-id-${Date.now()}`;
+    const raw = mail(
+      { From: 'noid@customer.example.com', Subject: 'Monitor flickers' },
+      'My monitor flickers.',
+    );
+    const first = await deliver(raw, key);
+    expect(first).toMatchObject({ outcome: 'case-opened', replayed: false });
+    const again = await deliver(raw, key);
+    expect(again).toMatchObject({
+      outcome: 'case-opened',
+      replayed: true,
+      caseId: (first as { caseId: string }).caseId,
+    });
+    // The same reply stored twice (no Message-ID either) joins the case once.
+    const { reference, caseId } = first as { reference: string; caseId: string };
+    const reply = mail(
+      { From: 'noid@customer.example.com', Subject: `Re: [${reference}]` },
+      'Still flickering.',
+    );
+    await deliver(reply, `${key}-reply`);
+    await deliver(reply, `${key}-reply`);
+    const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
+    expect((await store.get(caseId))?.followUps).toHaveLength(1);
+  });
+
+  it('classifies what the customer wrote, not the English footer; keeps the signature phone', async () => {
+    const outcome = (await deliver(
+      mail(
+        {
+          From: 'Olga <olga@customer.example.com>',
+          Subject: 'VPN',
+          'Message-ID': `<${Math.random()}@c.example.com>`,
+        },
+        [
+          'Добрый день! Не работает VPN с утра, пишет ошибку 809.',
+          '',
+          'С уважением,',
+          'Ольга Петрова',
+          'Тел. +7 495 123-45-67',
+          '',
+          '-- ',
+          'This e-mail and any files transmitted with it are confidential and intended solely for the use of',
+          'the individual or entity to whom they are addressed. If you have received this email in error,',
+          'please notify the system manager. This message contains confidential information.',
+        ].join('\r\n'),
+      ),
+    )) as { caseId: string };
+    const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
+    const c = await store.get(outcome.caseId);
+    expect(c?.language).toBe('ru');
+    expect(c?.problem.description).toContain('Не работает VPN');
+    expect(c?.problem.description).not.toContain('confidential');
+    expect(c?.customer.phone).toBe('+7 495 123-45-67');
+  });
+
+  it('opens a case for a sender whose display name is very long', async () => {
+    const outcome = await deliver(
+      mail(
+        {
+          From: `"${'Very Long Name '.repeat(30)}" <long@customer.example.com>`,
+          Subject: 'Keyboard',
+          'Message-ID': `<${Math.random()}@c>`,
+        },
+        'The E key of my keyboard is stuck.',
+      ),
+    );
+    expect(outcome).toMatchObject({ outcome: 'case-opened' });
+  });
+
+  it.each([
+    ['a virus', { virusVerdict: { status: 'FAIL' } }, /virus/],
+    ['spam', { spamVerdict: { status: 'FAIL' } }, /spam/],
+    ['a forged sender (DMARC)', { dmarcVerdict: { status: 'FAIL' } }, /could not be verified/],
+    [
+      'a forged sender (SPF and DKIM)',
+      { spfVerdict: { status: 'FAIL' }, dkimVerdict: { status: 'FAIL' } },
+      /could not be verified/,
+    ],
+  ])('rejects what SES judged %s, with the reason recorded', async (_name, receipt, reason) => {
+    const raw = mail(
+      { From: 'eve@example.com', Subject: 'Invoice', 'Message-ID': `<${Math.random()}@x>` },
+      'See attached.',
+    );
+    const outcome = await deliver(raw, undefined, receipt);
+    expect(outcome).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(reason) });
+  });
+
+  it('opens a case when SES is unsure (GRAY) or one of SPF/DKIM passes', async () => {
+    const raw = mail(
+      { From: 'gus@example.com', Subject: 'Mouse', 'Message-ID': `<${Math.random()}@x>` },
+      'My mouse is dead.',
+    );
+    const receipt = {
+      spamVerdict: { status: 'GRAY' },
+      virusVerdict: { status: 'PASS' },
+      spfVerdict: { status: 'FAIL' },
+      dkimVerdict: { status: 'PASS' },
+      dmarcVerdict: { status: 'PASS' },
+    };
+    expect(await deliver(raw, undefined, receipt)).toMatchObject({ outcome: 'case-opened' });
   });
 
   it('adds a reply that carries the reference to its case', async () => {

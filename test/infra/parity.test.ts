@@ -80,6 +80,14 @@ describe('the CDK stacks and the local runtime serve the same system', () => {
     expect(inbound).toEqual(local().served.inboundMail);
   });
 
+  it('the same on-failure destinations', () => {
+    const template = Object.values(statefulJson.Resources).flatMap((r) => {
+      const name = r.Type === 'AWS::SQS::Queue' ? tagOf(r, 'tierdesk:failed-events') : undefined;
+      return name ? [name] : [];
+    });
+    expect(template.sort()).toEqual(Object.keys(local().failedEvents).sort());
+  });
+
   it('the same queues: visibility timeout, redrive after the same receive count, a dead-letter queue each', async () => {
     const queues = Object.entries(statefulJson.Resources).filter(([, r]) => r.Type === 'AWS::SQS::Queue');
     const template = queues.flatMap(([, r]) => {

@@ -10,6 +10,7 @@ import {
   FUNCTIONS,
   type FunctionName,
   type FunctionSpec,
+  INBOUND_MAIL_FAILURES,
   QUEUES,
   type QueueName,
   routeKeyOf,
@@ -103,7 +104,8 @@ describe('stateful stack', () => {
         AlarmActions: [expect.anything()],
       });
     }
-    expect(resourcesOf(stateful, 'AWS::SQS::Queue')).toHaveLength(Object.keys(QUEUES).length * 2);
+    // Each work queue with its DLQ, and email intake's on-failure destination.
+    expect(resourcesOf(stateful, 'AWS::SQS::Queue')).toHaveLength(Object.keys(QUEUES).length * 2 + 1);
     stateful.allResourcesProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
@@ -188,6 +190,31 @@ describe('stateful stack', () => {
         expect(r.DeletionPolicy, `dev ${type} ${id}`).toBe('Delete');
     }
     prod.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+  });
+});
+
+describe('inbound mail that keeps failing', () => {
+  it('goes to an alarmed failures queue after two retries, instead of being dropped', () => {
+    const [queueId, queue] = resourcesOf(stateful, 'AWS::SQS::Queue').find(
+      ([, r]) => tagOf(r, 'tierdesk:failed-events') === INBOUND_MAIL_FAILURES,
+    ) ?? ['', undefined];
+    expect(queue?.Properties).toMatchObject({
+      MessageRetentionPeriod: 14 * 86_400,
+      SqsManagedSseEnabled: true,
+    });
+    const alarm = resourcesOf(stateful, 'AWS::CloudWatch::Alarm').find(([, a]) =>
+      JSON.stringify(a.Properties.Dimensions).includes(`"${queueId}"`),
+    );
+    expect(alarm?.[1].Properties).toMatchObject({ Threshold: 1, AlarmActions: [expect.anything()] });
+    const [intakeId] = functionResource('emailIntake');
+    const [, config] = resourcesOf(stateless, 'AWS::Lambda::EventInvokeConfig').find(([, c]) =>
+      JSON.stringify(c.Properties.FunctionName).includes(intakeId),
+    ) ?? ['', undefined];
+    expect(config?.Properties).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 6 * 3600 });
+    // The destination is the failures queue, reaching this stack as an export of the stateful one.
+    const destination = JSON.stringify(config?.Properties.DestinationConfig);
+    expect(destination).toContain('OnFailure');
+    expect(destination).toMatch(/InboundMailFailures/);
   });
 });
 

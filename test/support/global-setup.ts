@@ -15,6 +15,7 @@ declare module 'vitest' {
       tableName: string;
       rawMailBucket: string;
       queues: Record<string, { url: string; dlqUrl: string; arn: string }>;
+      failedEvents: Record<string, { url: string; arn: string }>;
       agentTokens: Record<'level1' | 'level2' | 'level3' | 'level4' | 'admin' | 'levelsOnly', string>;
       /** Correctly signed by the local issuer's key, and wrong in exactly one way each. */
       flawedTokens: Record<string, string>;
@@ -61,6 +62,7 @@ export async function setup(project: TestProject) {
     tableName: system.names.table,
     rawMailBucket: system.names.rawMailBucket,
     queues: system.queues,
+    failedEvents: system.failedEvents,
     agentTokens: {
       level1: await token(1),
       level2: await token(2),

@@ -19,6 +19,9 @@ import {
 } from '../../use-cases/ports.ts';
 import { caseIndexAttributes, INDEXES, keys } from './table-keys.ts';
 
+/** Tries of a creation that lost a race with an equal request (TransactionConflict). */
+const CONFLICT_ATTEMPTS = 4;
+
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
@@ -80,18 +83,39 @@ export class DynamoDbCaseStore implements CaseStore {
         },
       });
     }
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { created: true as const, case: c };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
-      const failed = (index: number) => reasons[index] === 'ConditionalCheckFailed';
-      const existing = await this.existingFor(idempotency, messageId, failed(2), failed(items.length - 1));
-      if (existing) return { created: false, ...existing };
-      if (failed(1)) throw new ReferenceTakenError(c.reference);
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return { created: true as const, case: c };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
+        // Two retries of one request racing each other: DynamoDB cancels the loser with
+        // TransactionConflict, not ConditionalCheckFailed. Once the winner has committed, the
+        // next try finds its idempotency record and answers the same case.
+        if (reasons.includes('TransactionConflict') && attempt < CONFLICT_ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * Math.random()));
+          continue;
+        }
+        return await this.afterCancelled(c, items.length, reasons, idempotency, messageId, error);
+      }
     }
+  }
+
+  /** A cancelled creation: an equal request's case, a taken reference, or the error itself. */
+  private async afterCancelled(
+    c: SupportCase,
+    itemCount: number,
+    reasons: Array<string | undefined>,
+    idempotency: IdempotencyClaim | undefined,
+    messageId: string | undefined,
+    error: TransactionCanceledException,
+  ): Promise<CreateResult> {
+    const failed = (index: number) => reasons[index] === 'ConditionalCheckFailed';
+    const existing = await this.existingFor(idempotency, messageId, failed(2), failed(itemCount - 1));
+    if (existing) return { created: false, ...existing };
+    if (failed(1)) throw new ReferenceTakenError(c.reference);
+    throw error;
   }
 
   /** After a cancelled creation: the case an earlier, equal request already created. */
