@@ -67,9 +67,12 @@ export type SupportCase = {
   /**
    * The acknowledgement email: 'pending' is written together with the classification, before
    * sending, and 'sent' after SES accepted it — so a crash resends rather than loses it.
+   * 'undeliverable' when SES refused it for good (the address, or the account's sending
+   * rights): the case goes on to its level all the same, and an agent sees why.
    */
-  acknowledgement?: 'pending' | 'sent';
+  acknowledgement?: 'pending' | 'sent' | 'undeliverable';
   acknowledgedAt?: string;
+  acknowledgementError?: string;
   deflectedArticle?: string;
   /** The level whose queue has taken the case (set by that level's worker). */
   queuedLevel?: Level;
@@ -253,6 +256,11 @@ function toDesk(c: SupportCase, why: string, now: Date, followUp?: FollowUp): Su
 export function confirmDeflection(c: SupportCase, articleId: string, now: Date): SupportCase {
   if (c.status !== 'self-help') throw new InvalidTransitionError(c.status, 'be closed as deflected');
   return { ...next(c, now), status: 'deflected', deflectedArticle: articleId };
+}
+
+/** SES refused the acknowledgement for good; the case is worked all the same. */
+export function markAcknowledgementUndeliverable(c: SupportCase, reason: string, now: Date): SupportCase {
+  return { ...next(c, now), acknowledgement: 'undeliverable', acknowledgementError: reason.slice(0, 500) };
 }
 
 /** The acknowledgement carries a token of its own, so the email alone opens the case. */

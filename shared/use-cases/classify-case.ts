@@ -24,11 +24,19 @@ import {
   classify,
   grantAccessToken,
   markAcknowledged,
+  markAcknowledgementUndeliverable,
   type SupportCase,
 } from '../domain/support-case.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
 import { messagesFor } from '../i18n/index.ts';
-import type { ArticleLookup, CaseStore, Clock, Mailer, WorkQueues } from './ports.ts';
+import {
+  type ArticleLookup,
+  type CaseStore,
+  type Clock,
+  type Mailer,
+  UndeliverableEmailError,
+  type WorkQueues,
+} from './ports.ts';
 
 export type ClassifyCaseDeps = {
   store: CaseStore;
@@ -104,7 +112,16 @@ async function acknowledge(deps: ClassifyCaseDeps, c: SupportCase): Promise<Supp
         }
       : {}),
   });
-  await deps.mailer.send({ to: c.customer.email, ...email });
+  try {
+    await deps.mailer.send({ to: c.customer.email, ...email });
+  } catch (error) {
+    // Refused for good (an address SES will not take, a sandboxed account): retrying would
+    // only stop the case from reaching its level. Record why and go on routing it.
+    if (!(error instanceof UndeliverableEmailError)) throw error;
+    const undeliverable = markAcknowledgementUndeliverable(withToken, error.message, deps.clock());
+    await deps.store.update(undeliverable);
+    return undeliverable;
+  }
   const sent = markAcknowledged(withToken, deps.clock());
   await deps.store.update(sent);
   return sent;

@@ -18,6 +18,9 @@ export type CreateResult =
 /** The short reference is already taken (a 1 in 34 billion chance); pick another. */
 export class ReferenceTakenError extends Error {}
 
+/** The mail service refused a message for good: sending it again would fail again. */
+export class UndeliverableEmailError extends Error {}
+
 export interface CaseStore {
   /**
    * Writes a new case atomically with its reference and, when given, its idempotency record

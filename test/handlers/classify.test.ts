@@ -116,3 +116,64 @@ describe('classify function', () => {
     expect(dead.Body).toBe(marker);
   }, 40_000);
 });
+
+describe('an acknowledgement SES refuses for good', () => {
+  it('is recorded on the case, and the case still reaches its level', async () => {
+    // SES in its sandbox refuses unverified recipients with MessageRejected; the emulator
+    // accepts everything, so the real SES mailer is wrapped to answer as SES would.
+    const { SesMailer, asDeliveryError } = await import('../../shared/adapters/ses/ses-mailer.ts');
+    const { sesClient } = await import('../../shared/adapters/aws-clients.ts');
+    const { classifyCaseUseCase } = await import('../../shared/use-cases/classify-case.ts');
+    const { createClassifier } = await import('../../shared/domain/classification/default-classifier.ts');
+    const { defaultArticleLibrary } = await import('../../shared/knowledge-base/article-library.ts');
+    const { queueUrlsFrom, SqsWorkQueues } = await import('../../shared/adapters/sqs/sqs-work-queues.ts');
+    const real = new SesMailer(sesClient(), 'support@tierdesk.localhost');
+    const sandboxed = {
+      send: async (email: Parameters<typeof real.send>[0]) => {
+        const refusal = Object.assign(new Error('Email address is not verified.'), {
+          name: 'MessageRejected',
+        });
+        if (email.to.endsWith('@unverified.example.com')) throw asDeliveryError(refusal);
+        return real.send(email);
+      },
+    };
+    const c = await storedCase('My docking station does not charge the laptop any more.');
+    const refused = {
+      ...c,
+      customer: { ...c.customer, email: `x${randomUUID().slice(0, 6)}@unverified.example.com` },
+    };
+    await store.update({ ...refused, version: c.version + 1 });
+    const escalated: Array<{ caseId: string; level: number }> = [];
+    const queues = new SqsWorkQueues(
+      sqsClient(),
+      queueUrlsFrom(process.env as Record<string, string>, ['level1', 'level2', 'level3', 'level4']),
+    );
+    const deps = {
+      store,
+      queues: {
+        ...queues,
+        requestClassification: queues.requestClassification.bind(queues),
+        escalate: async (m: { caseId: string; level: 1 | 2 | 3 | 4; reason: string }) => {
+          escalated.push(m);
+          return queues.escalate(m);
+        },
+      },
+      mailer: sandboxed,
+      classifier: createClassifier(),
+      articles: defaultArticleLibrary(),
+      clock: () => new Date(),
+      publicBaseUrl: 'http://127.0.0.1',
+    };
+    expect(await classifyCaseUseCase(deps, c.id)).toBe('classified');
+    const stored = await store.get(c.id);
+    expect(stored).toMatchObject({ status: 'open', acknowledgement: 'undeliverable' });
+    expect(stored?.acknowledgementError).toMatch(/MessageRejected/);
+    expect(escalated).toEqual([
+      expect.objectContaining({ caseId: c.id, level: stored?.classification?.level }),
+    ]);
+    // A throttled send is not "for good": it is thrown, so the queue retries the message.
+    expect(
+      asDeliveryError(Object.assign(new Error('slow down'), { name: 'TooManyRequestsException' })),
+    ).not.toBeInstanceOf((await import('../../shared/use-cases/ports.ts')).UndeliverableEmailError);
+  });
+});
