@@ -1,15 +1,37 @@
 // What first-level intake records about a problem, and which facts each kind of problem
 // needs — so an agent never has to ask for them. The zod schemas here are the single source
 // of truth: they validate the HTTP body, type the domain and generate the OpenAPI document.
+import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 import { CHANNELS, GRADES, LANGUAGES } from './support-model.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * An address in any script (`jürgen@müller.de`, `ада@пример.рф`): a customer is never turned
+ * away for the letters of their name. The domain is kept in its ASCII (punycode) form, the one
+ * mail servers and SES take, so the same address always reads the same.
+ */
+const EmailAddress = z
+  .email({ pattern: z.regexes.unicodeEmail })
+  .max(254)
+  .refine(
+    (address) => address.slice(address.lastIndexOf('@') + 1).includes('.'),
+    'must have a domain such as example.com',
+  )
+  .transform(normalizeEmail);
+
+export function normalizeEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const domain = address.slice(at + 1).toLowerCase();
+  return `${address.slice(0, at)}@${domainToASCII(domain) || domain}`;
+}
+
 export const CustomerSchema = z
   .object({
     name: text(200).describe('Full name of the person who needs help'),
-    email: z.email().max(254).describe('Where the acknowledgement and all updates go'),
+    email: EmailAddress.describe('Where the acknowledgement and all updates go'),
     phone: text(40).optional().describe('Needed for a technical callback (level 2)'),
     organisation: text(200).optional(),
     language: z.enum(LANGUAGES).optional().describe('Preferred language, if the customer chose one'),

@@ -19,7 +19,7 @@
  */
 import EmailReplyParser from 'email-reply-parser';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
-import { type Intake, IntakeSchema } from '../domain/intake-record.ts';
+import { type Intake, IntakeSchema, normalizeEmail } from '../domain/intake-record.ts';
 import { addFollowUp, wasHandedOver } from '../domain/support-case.ts';
 import { queueHandOver } from './hand-over-to-desk.ts';
 import { type OpenCaseDeps, openCaseUseCase } from './open-case.ts';
@@ -68,7 +68,7 @@ export async function receiveEmailUseCase(
   const reference = REFERENCE_IN_SUBJECT.exec(subject)?.[1]?.toUpperCase();
   if (reference) {
     const existing = await deps.store.findByReference(reference);
-    if (existing && existing.customer.email.toLowerCase() === sender.address.toLowerCase()) {
+    if (existing && existing.customer.email.toLowerCase() === normalizeEmail(sender.address).toLowerCase()) {
       if (existing.followUps.some((f) => f.messageId === messageId)) {
         // Redelivered: the reply is on the case; only a lost queue message may be missing.
         if (wasHandedOver(existing)) await queueHandOver(deps.queues, existing);

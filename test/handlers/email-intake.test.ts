@@ -141,6 +141,22 @@ describe('email intake', () => {
     expect(c?.customer.phone).toBe('+7 495 123-45-67');
   });
 
+  it('opens a case for an internationalised address, its domain kept in punycode', async () => {
+    const outcome = (await deliver(
+      mail(
+        {
+          From: 'Jürgen Müller <jürgen@müller.de>',
+          Subject: 'Drucker',
+          'Message-ID': `<${Math.random()}@m>`,
+        },
+        'Der Drucker im Büro druckt nur leere Seiten.',
+      ),
+    )) as { outcome: string; caseId: string };
+    expect(outcome.outcome).toBe('case-opened');
+    const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
+    expect((await store.get(outcome.caseId))?.customer.email).toBe('jürgen@xn--mller-kva.de');
+  });
+
   it('opens a case for a sender whose display name is very long', async () => {
     const outcome = await deliver(
       mail(
