@@ -1,102 +1,20 @@
 // npm run bench:classify — quality and speed of the classifier on the labelled evaluation
 // set (test/fixtures/classification-eval.json).
 // Prints per language: accuracy of language, category, impact, urgency, priority and level
-// (dev, holdout and fresh splits, all), language accuracy on one-sentence requests, throughput on
+// (dev, holdout, fresh and long splits, all), language accuracy on one-sentence requests, throughput on
 // one core and the cold-start initialisation, measured like a Lambda cold start: the
 // classifier is bundled by esbuild and loaded in fresh Node processes.
 // The last line is one JSON object with the figures.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { z } from 'zod';
 import { createClassifier } from '../shared/domain/classification/default-classifier.ts';
-import { CATEGORIES, GRADES, LANGUAGES, PRIORITIES } from '../shared/domain/support-model.ts';
+import { LANGUAGES } from '../shared/domain/support-model.ts';
+import { type EvalItem, evaluate, FIELDS, type Field, inputOf, loadEvalSet } from './eval-set.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const EvalItem = z.object({
-  id: z.string(),
-  /** Translations of one request share a scenario, and always a split. */
-  scenario: z.string(),
-  split: z.enum(['dev', 'holdout', 'fresh']),
-  subject: z.string(),
-  description: z.string(),
-  form: z
-    .object({
-      impact: z.enum(GRADES).optional(),
-      urgency: z.enum(GRADES).optional(),
-      language: z.enum(LANGUAGES).optional(),
-      product: z.string().optional(),
-    })
-    .optional(),
-  expected: z.object({
-    language: z.enum(LANGUAGES),
-    category: z.enum(CATEGORIES),
-    impact: z.enum(GRADES),
-    urgency: z.enum(GRADES),
-    priority: z.enum(PRIORITIES),
-    level: z.number().int().min(0).max(4),
-    article: z.string().optional(),
-  }),
-});
-export type EvalItem = z.infer<typeof EvalItem>;
-
-export function loadEvalSet(): EvalItem[] {
-  return z
-    .array(EvalItem)
-    .parse(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/classification-eval.json'), 'utf8')));
-}
-
-export function inputOf(item: EvalItem) {
-  return {
-    subject: item.subject,
-    description: item.description,
-    ...(item.form?.impact ? { impact: item.form.impact } : {}),
-    ...(item.form?.urgency ? { urgency: item.form.urgency } : {}),
-    ...(item.form?.product ? { product: item.form.product } : {}),
-    language: { ...(item.form?.language ? { form: item.form.language } : {}) },
-  };
-}
-
-/** One sentence: no sentence break inside, and short. */
-export function isOneSentence(item: EvalItem): boolean {
-  const text = item.description.trim();
-  return text.length <= 160 && !/[.!?]\s+\S/.test(text);
-}
-
-const FIELDS = ['language', 'category', 'impact', 'urgency', 'priority', 'level'] as const;
-type Field = (typeof FIELDS)[number];
-
-function evaluate(items: EvalItem[], classifier = createClassifier()) {
-  const rows = items.map((item) => ({ item, verdict: classifier.classify(inputOf(item)) }));
-  const accuracy = (subset: typeof rows, field: Field) =>
-    subset.length === 0
-      ? null
-      : subset.filter((r) => r.verdict[field] === r.item.expected[field]).length / subset.length;
-  const table = (subset: typeof rows) =>
-    Object.fromEntries(FIELDS.map((f) => [f, round(accuracy(subset, f))]));
-  const perLanguage = Object.fromEntries(
-    LANGUAGES.map((lang) => {
-      const subset = rows.filter((r) => r.item.expected.language === lang);
-      return [lang, { n: subset.length, ...table(subset) }];
-    }),
-  );
-  const oneSentence = rows.filter((r) => isOneSentence(r.item));
-  const split = (name: EvalItem['split']) => {
-    const subset = rows.filter((r) => r.item.split === name);
-    return { n: subset.length, ...table(subset) };
-  };
-  return {
-    rows,
-    perLanguage,
-    dev: split('dev'),
-    holdout: split('holdout'),
-    fresh: split('fresh'),
-    all: { n: rows.length, ...table(rows) },
-    oneSentenceLanguage: { n: oneSentence.length, accuracy: round(accuracy(oneSentence, 'language')) },
-  };
-}
 
 /** In this process (TypeScript through tsx): the figure a developer sees. */
 function throughputInProcess(items: EvalItem[], seconds: number): number {
@@ -180,12 +98,6 @@ console.log(JSON.stringify({ load: t1 - t0, init: t2 - t1, first: t3 - t2 }));`,
   };
 }
 
-function round(value: number | null | undefined, digits = 3): number | null {
-  if (value === null || value === undefined) return null;
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
 const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '  -  ');
 
 if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
@@ -209,6 +121,7 @@ if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
   line('dev', quality.dev);
   line('hold', quality.holdout);
   line('fresh', quality.fresh);
+  line('long', quality.long);
   line('all', quality.all);
   console.log(
     `\nlanguage on one-sentence requests: ${pct(quality.oneSentenceLanguage.accuracy)} of ${quality.oneSentenceLanguage.n}`,
@@ -264,6 +177,7 @@ if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
       dev: quality.dev,
       holdout: quality.holdout,
       fresh: quality.fresh,
+      long: quality.long,
       all: quality.all,
       oneSentenceLanguageAccuracy: quality.oneSentenceLanguage.accuracy,
       oneSentenceRequests: quality.oneSentenceLanguage.n,

@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../../shared/domain/classification/classifier.ts';
 import { createClassifier } from '../../shared/domain/classification/default-classifier.ts';
-import { browserLanguage, LanguageDetector } from '../../shared/domain/classification/language-detector.ts';
+import {
+  browserLanguage,
+  LanguageDetector,
+  prosePassages,
+} from '../../shared/domain/classification/language-detector.ts';
 import { VENDOR_CATALOGUE } from '../../shared/domain/vendor-catalogue.ts';
 import type { ArticleHit } from '../../shared/knowledge-base/knowledge-base.ts';
 
@@ -49,6 +53,50 @@ describe('language detection', () => {
     expect(browserLanguage('pt-BR,fr;q=0.8,de;q=0.9')).toBe('de');
     expect(browserLanguage('ja')).toBeUndefined();
     expect(detector.detect('Teams', { acceptLanguage: 'es-ES,es;q=0.9' }).language).toBe('es');
+  });
+
+  const footer = [
+    '',
+    'Best regards',
+    'John Miller | Senior Account Manager | ACME Corp',
+    'Phone +1 555 0100 | www.acme.example',
+    'This message and any attachments are confidential and may be privileged. If you are not the intended',
+    'recipient, please notify the sender immediately and delete this message. Any unauthorised use,',
+    'disclosure or copying is strictly prohibited. Please consider the environment before printing.',
+  ].join('\n');
+
+  it.each([
+    [
+      'de',
+      'Drucker\nHallo, der Drucker im zweiten Stock druckt seit heute Morgen nicht mehr. Bitte schicken Sie jemanden.',
+    ],
+    ['ru', 'Почта\nДобрый день! У меня не открывается почта в Outlook, пишет ошибку. Помогите, пожалуйста.'],
+  ] as const)(
+    'reads a %s mail by its body, not by the English footer after the sign-off',
+    (language, body) => {
+      expect(detector.detect(`${body}${footer}`).language).toBe(language);
+    },
+  );
+
+  it('reads a long mail by what the customer wrote, not by pasted logs, quotes or the quoted thread', () => {
+    const mail = [
+      'Sauvegarde',
+      'Bonjour, la sauvegarde de cette nuit a échoué. Voici le journal :',
+      'ERROR 2026-11-14 01:31:07 Backup job failed: The device is not ready. Retrying in 5 minutes.',
+      'ERROR 2026-11-14 01:36:07 Backup job failed: The device is not ready. Giving up after 3 attempts.',
+      'Le logiciel affiche aussi "The backup target could not be reached, please check the storage configuration".',
+      'Merci de regarder rapidement.',
+      'Cordialement',
+      'Paul Martin',
+      '> On Monday, the service desk wrote:',
+      '> Hello Paul, could you please send us the log of the failed backup job so that we can have a look?',
+    ].join('\n');
+    expect(prosePassages(mail)).toEqual([
+      'Bonjour, la sauvegarde de cette nuit a échoué. Voici le journal :',
+      'Le logiciel affiche aussi  .',
+      'Merci de regarder rapidement.',
+    ]);
+    expect(detector.detect(mail).language).toBe('fr');
   });
 });
 
@@ -220,6 +268,34 @@ describe('the default classifier, with the real knowledge base', () => {
       expect(v.reasons.join(' ')).toMatch(/matches \d+ of its \d+ topic words/);
     },
   );
+
+  it.each([
+    ['en', 'I forgot my password.', 'reset-password'],
+    ['de', 'Passwort vergessen.', 'reset-password'],
+    ['es', 'Olvidé mi contraseña.', 'reset-password'],
+    ['nl', 'Ik ben mijn wachtwoord vergeten.', 'reset-password'],
+    ['en', 'My account is locked.', 'unlock-account'],
+    ['de', 'Mein Postfach ist voll.', 'mailbox-full'],
+  ] as const)('offers self-help for the %s statement "%s"', (language, description, id) => {
+    const v = triage('', description);
+    expect(v).toMatchObject({ language, level: 0, kind: 'how-to' });
+    expect(v.articles.map((a) => a.id)).toEqual([id]);
+    expect(v.reasons.join(' ')).toContain('a self-help topic that an article covers');
+  });
+
+  it('keeps a statement that needs more than an article at its level, and suggests only an article that covers it', () => {
+    const phishing = triage('', 'I clicked a link in a suspicious email.');
+    expect(phishing.level).toBe(3);
+    expect(phishing.articles.map((a) => a.id)).toEqual(['report-phishing']);
+    expect(phishing.reasons.join(' ')).toContain('not self-help');
+    for (const description of ['I need access to the finance folder.', 'New laptop for Anna please.']) {
+      const v = triage('', description);
+      expect(v.level).toBe(1);
+      expect(v.articles).toEqual([]);
+    }
+    // A fault is not searched as a statement: it needs a person.
+    expect(triage('', 'My password does not work anymore.').level).not.toBe(0);
+  });
 
   it('derives confidence from the evidence instead of a constant', () => {
     const strong = triage('Password', 'How do I reset my forgotten password?');

@@ -66,6 +66,21 @@ export const TRIAGE_THRESHOLD = 0.45;
  * queries (they grow with the query's length and the words' rarity), so the bar is relative.
  */
 const ARTICLE_COVERAGE = 0.5;
+/**
+ * A short statement that is neither a fault nor the ticket desk's ("I forgot my password.",
+ * "Mein Konto ist gesperrt.") is searched too: a web form asks POST /triage while the customer
+ * types, and the classic self-help topics are mostly written that way. Up to this many topic
+ * words: a longer text without a question is rarely covered by one article, and the search is
+ * the classifier's most expensive step.
+ */
+const STATEMENT_TOPIC_WORDS = 6;
+/**
+ * A statement did not ask anything, so the bar is higher than for a question: the article must
+ * match at least this share of its topic words, and at least two of them …
+ */
+const STATEMENT_COVERAGE = 0.65;
+/** … and clearly beat the next article (1 − next score / top score). */
+const STATEMENT_MARGIN = 0.5;
 const GRADE_RANK: Record<Grade, number> = { low: 0, medium: 1, high: 2 };
 /** A fault of one of these hits more than its reporter. */
 const SHARED_SYSTEMS = new Set([
@@ -170,27 +185,47 @@ export class Classifier {
 
     // ── level ──
     const isHowTo = kindScore.howto >= 2 && kindScore.howto > kindScore.fault;
+    const ticketDesk = signals.find(({ signal }) => TICKET_DESK.has(signal.id));
+    // The search is the classifier's most expensive step, so it runs only for a question, or
+    // for a short statement that reports no fault and is not the ticket desk's. It searches with
+    // the topic words, so that the number of words an article matches says how much of the
+    // request it covers.
+    const asks = kindScore.howto > 0;
+    const mayBeSelfHelp = !isHowTo && kindScore.fault === 0 && !ticketDesk;
+    const topic = asks || mayBeSelfHelp ? contentWords(`${input.subject}\n${input.description}`) : undefined;
+    const statement = mayBeSelfHelp && topic !== undefined && topic.distinct <= STATEMENT_TOPIC_WORDS;
     let searched: ArticleHit[] = [];
-    // Only a question can be answered by an article; the search is the classifier's
-    // most expensive step, so it runs only then. It searches with the question's topic words,
-    // so that the number of words an article matches says how much of the question it covers.
     let coverage = 0;
     let margin = 0;
-    let topicWords = 0;
-    if (kindScore.howto > 0) {
-      const topic = contentWords(`${input.subject}\n${input.description}`);
-      topicWords = topic.distinct;
-      if (topic.distinct > 0) searched = this.searchArticles(topic.words.join(' '), language.language);
+    const topicWords = topic?.distinct ?? 0;
+    if (topic && topicWords > 0 && (asks || statement)) {
+      searched = this.searchArticles(topic.words.join(' '), language.language);
       const [top, next] = searched;
       if (top && top.score > 0) {
-        coverage = Math.min(1, top.matchedTerms / topic.distinct);
+        coverage = Math.min(1, top.matchedTerms / topicWords);
         margin = 1 - (next?.score ?? 0) / top.score;
       }
     }
     const bestArticle = searched[0];
-    // Only articles that answer the question are worth showing, at any level.
-    const articles = searched.filter((a) => a.matchedTerms >= ARTICLE_COVERAGE * topicWords);
-    const ticketDesk = signals.find(({ signal }) => TICKET_DESK.has(signal.id));
+    // A statement is covered when one article matches most of its topic words and clearly
+    // beats the next; it is self-help only when nothing in it asks for more than the article
+    // gives (a word voting for level 2 or 3: an installer, a sync, a security incident).
+    const statementCovered =
+      statement &&
+      bestArticle !== undefined &&
+      bestArticle.matchedTerms >= 2 &&
+      coverage >= STATEMENT_COVERAGE &&
+      margin >= STATEMENT_MARGIN;
+    const beyondSelfHelp = signals.some(({ signal }) => signal.level?.[2] || signal.level?.[3]);
+    const statementAnswered = statementCovered && !beyondSelfHelp;
+    const questionAnswered = isHowTo && bestArticle !== undefined && coverage >= ARTICLE_COVERAGE;
+    // Only articles that answer the request are worth showing, at any level: for a question,
+    // those that match at least half of its topic words; for a statement, the one that covers it.
+    const articles = statement
+      ? statementCovered && bestArticle
+        ? [bestArticle]
+        : []
+      : searched.filter((a) => a.matchedTerms >= ARTICLE_COVERAGE * topicWords);
 
     const levelScore: Record<1 | 2 | 3, number> = { 1: 0.5, 2: 0, 3: 0 };
     for (const { signal } of signals)
@@ -204,12 +239,16 @@ export class Classifier {
     const matched = bestArticle
       ? `"${bestArticle.title}" matches ${bestArticle.matchedTerms} of its ${topicWords} topic words`
       : '';
-    if (isHowTo && !isFault && !ticketDesk && bestArticle && coverage >= ARTICLE_COVERAGE) {
+    if ((questionAnswered || statementAnswered) && !isFault && !ticketDesk && bestArticle) {
       level = 0;
       kind = 'how-to';
-      // Evidence: how much of the question the article covers, and how clearly it beats the next.
+      // Evidence: how much of the request the article covers, and how clearly it beats the next.
       confidence = Math.min(0.95, 0.4 + 0.35 * coverage + 0.2 * margin);
-      reasons.push(`level 0: a how-to question that an article answers: ${matched}`);
+      reasons.push(
+        questionAnswered
+          ? `level 0: a how-to question that an article answers: ${matched}`
+          : `level 0: a self-help topic that an article covers: ${matched}`,
+      );
     } else if (
       vendor &&
       (isFault || kindScore.request > 0 || !isHowTo) &&
@@ -251,6 +290,8 @@ export class Classifier {
             ? `not self-help: ${ticketDesk.signal.reason} is the ticket desk's work`
             : `no article answers it: ${matched}`,
         );
+      } else if (statementCovered) {
+        reasons.push(`not self-help, though ${matched}: the request needs more than the article gives`);
       }
       if (confidence < TRIAGE_THRESHOLD && level !== 1) {
         reasons.push(`confidence ${confidence.toFixed(2)} is low: a person at level 1 triages it`);
