@@ -3,12 +3,12 @@
 // message. Inbound mail goes here when email intake keeps failing — the raw mail is in S3, and
 // this record says which one to replay.
 import { Duration, type RemovalPolicy, Tags } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from '../nag.ts';
-import { notifyOps } from './ops-alarms.ts';
+import { alarmOnFirstMessage } from './ops-alarms.ts';
 
 export const FAILED_EVENTS_TAG = 'tierdesk:failed-events';
 
@@ -38,17 +38,10 @@ export class FailedEventsQueue extends Construct {
       'This queue is itself a dead-letter destination (a Lambda on-failure destination, which cdk-nag does not see as a DLQ); a queue behind it would only move the same records again.',
       'SQS3',
     );
-    this.alarm = new Alarm(this, 'Alarm', {
-      alarmDescription: `tierdesk: ${props.purpose} failed after its retries`,
-      metric: this.queue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+    this.alarm = alarmOnFirstMessage(this, 'Alarm', {
+      queue: this.queue,
+      description: `tierdesk: ${props.purpose} failed after its retries`,
+      topic: props.alarmTopic,
     });
-    notifyOps(this.alarm, props.alarmTopic);
   }
 }

@@ -8,7 +8,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { QueueName, QueueSpec } from '../../functions/system.ts';
-import { notifyOps } from './ops-alarms.ts';
+import { alarmOnFirstMessage, notifyOps } from './ops-alarms.ts';
 
 export type WorkQueueProps = {
   name: QueueName;
@@ -50,19 +50,11 @@ export class WorkQueue extends Construct {
     });
     // Names the declared queue in the template (test/infra/parity.test.ts reads it back).
     Tags.of(this.queue).add(QUEUE_TAG, props.name);
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: `tierdesk: a message of the ${props.name} queue (${props.spec.purpose}) was dead-lettered`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      // An empty queue reports no datapoints; that is the healthy state, not missing data.
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+    this.deadLetterAlarm = alarmOnFirstMessage(this, 'DeadLetterAlarm', {
+      queue: this.deadLetterQueue,
+      description: `tierdesk: a message of the ${props.name} queue (${props.spec.purpose}) was dead-lettered`,
+      topic: props.alarmTopic,
     });
-    notifyOps(this.deadLetterAlarm, props.alarmTopic);
     this.stuckWorkAlarm = new Alarm(this, 'StuckWorkAlarm', {
       alarmDescription: `tierdesk: work in the ${props.name} queue (${props.spec.purpose}) has waited over ${STUCK_AFTER.toMinutes()} minutes`,
       metric: this.queue.metricApproximateAgeOfOldestMessage({

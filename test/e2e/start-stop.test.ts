@@ -12,30 +12,36 @@ import { freePort } from '../../local/servers/free-port.ts';
 const ROOT = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-start-'));
 
-async function startDesk(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; api: string; output: () => string }> {
-  // Through npm itself, as a newcomer starts it: a signal to npm must reach every child.
+/** `npm start` through npm itself, as a newcomer runs it: a signal to npm must reach every child. */
+function spawnNpmStart(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, TIERDESK_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, TIERDESK_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk.toString();
-  });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk) => {
+      output += chunk.toString();
+    });
+  }
+  return { child, output: () => output };
+}
+
+async function startDesk(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; api: string; output: () => string }> {
+  const { child, output: read } = spawnNpmStart(env);
+  let output = read();
   const deadline = Date.now() + 60_000;
   while (!/API\s+(http:\/\/127\.0\.0\.1:\d+)/.test(output)) {
     if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
     if (Date.now() > deadline) throw new Error(`npm start did not come up: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
+    output = read();
   }
   const api = /API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string;
-  return { child, api, output: () => output };
+  return { child, api, output: read };
 }
 
 function javaPids(dynamoPort: number): number[] {
@@ -114,31 +120,18 @@ describe('npm start', () => {
     const sesPort = (busy.address() as AddressInfo).port;
     const dynamoPort = await freePort();
     try {
-      const child = spawn('npm', ['start', '--silent'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          PORT: String(await freePort()),
-          DYNAMODB_PORT: String(dynamoPort),
-          SQS_PORT: '0',
-          SES_PORT: String(sesPort),
-          SMTP_PORT: '0',
-          TIERDESK_DATA_DIR: dataDir,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout?.on('data', (chunk) => {
-        output += chunk.toString();
-      });
-      child.stderr?.on('data', (chunk) => {
-        output += chunk.toString();
+      const { child, output } = spawnNpmStart({
+        PORT: String(await freePort()),
+        DYNAMODB_PORT: String(dynamoPort),
+        SQS_PORT: '0',
+        SES_PORT: String(sesPort),
+        SMTP_PORT: '0',
       });
       const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
       expect(code).not.toBe(0);
-      expect(output).toContain(`127.0.0.1:${sesPort}`);
-      expect(output).toContain('SES_PORT');
-      expect(output).not.toMatch(/\n\s+at /); // a message, not a stack trace
+      expect(output()).toContain(`127.0.0.1:${sesPort}`);
+      expect(output()).toContain('SES_PORT');
+      expect(output()).not.toMatch(/\n\s+at /); // a message, not a stack trace
       expect(javaPids(dynamoPort)).toEqual([]);
     } finally {
       busy.close();
