@@ -1,7 +1,7 @@
 // npm run bench:classify — quality and speed of the classifier on the labelled evaluation
 // set (test/fixtures/classification-eval.json).
 // Prints per language: accuracy of language, category, impact, urgency, priority and level
-// (dev, holdout, fresh and long splits, all), language accuracy on one-sentence requests, throughput on
+// (dev, holdout, fresh and long splits, the long-dev part of dev, all), language accuracy on one-sentence requests, throughput on
 // one core and the cold-start initialisation, measured like a Lambda cold start: the
 // classifier is bundled by esbuild and loaded in fresh Node processes.
 // The last line is one JSON object with the figures.
@@ -123,6 +123,7 @@ if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
     );
   for (const lang of LANGUAGES) line(lang, quality.perLanguage[lang] as Record<string, unknown>);
   line('dev', quality.dev);
+  line('ldev', quality.longDev);
   line('hold', quality.holdout);
   line('fresh', quality.fresh);
   line('long', quality.long);
@@ -182,6 +183,7 @@ if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
       holdout: quality.holdout,
       fresh: quality.fresh,
       long: quality.long,
+      longDev: quality.longDev,
       all: quality.all,
       oneSentenceLanguageAccuracy: quality.oneSentenceLanguage.accuracy,
       oneSentenceRequests: quality.oneSentenceLanguage.n,

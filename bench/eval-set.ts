@@ -56,6 +56,14 @@ export function inputOf(item: EvalItem): ClassifierInput {
   };
 }
 
+/**
+ * Email-length requests written for tuning (ids `long-dev-…`): part of `dev`, reported on their
+ * own as well, next to the untuned `long` split.
+ */
+export function isLongDev(item: EvalItem): boolean {
+  return item.split === 'dev' && item.id.startsWith('long-dev-');
+}
+
 /** One sentence: no sentence break inside, and short. */
 export function isOneSentence(item: EvalItem): boolean {
   const text = item.description.trim();
@@ -88,6 +96,7 @@ export function evaluate(items: EvalItem[], classifier: Classifier = createClass
     rows,
     perLanguage,
     ...perSplit,
+    longDev: table(rows.filter((r) => isLongDev(r.item))),
     all: table(rows),
     oneSentenceLanguage: { n: oneSentence.length, accuracy: round(accuracy(oneSentence, 'language')) },
   };

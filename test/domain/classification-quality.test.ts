@@ -17,17 +17,20 @@ const SPLIT_FLOORS: Record<Split, Floors> = {
   dev: { language: 0.98, category: 0.97, level: 0.97, priority: 0.83 },
   holdout: { language: 0.99, category: 0.94, level: 0.89, priority: 0.68 },
   fresh: { language: 0.96, category: 0.96, level: 0.96, priority: 0.9 },
-  // Written after the rules and never tuned on: a guard against regressions on long mails only.
-  long: { language: 0.95, category: 0.58, level: 0.62, priority: 0.41 },
+  // Written after the rules and never tuned on, not even by the long-mail rules of lexicon-2026.12.1
+  // (scored once, after them): a guard against regressions on long mails only.
+  long: { language: 0.95, category: 0.79, level: 0.79, priority: 0.5 },
 };
+/** The 36 email-length requests of `dev` (ids `long-dev-…`), which the long-mail rules were tuned on. */
+const LONG_DEV_FLOORS: Floors = { language: 0.97, category: 0.91, level: 0.91, priority: 0.8 };
 /** Per language: category and level. */
 const LANGUAGE_FLOORS: Record<Language, Floors> = {
-  en: { category: 0.96, level: 0.9 },
-  de: { category: 0.92, level: 0.96 },
-  nl: { category: 0.93, level: 0.93 },
-  fr: { category: 0.93, level: 0.92 },
-  es: { category: 0.9, level: 0.89 },
-  ru: { category: 0.93, level: 0.92 },
+  en: { category: 0.96, level: 0.91 },
+  de: { category: 0.94, level: 0.98 },
+  nl: { category: 0.95, level: 0.94 },
+  fr: { category: 0.95, level: 0.92 },
+  es: { category: 0.92, level: 0.92 },
+  ru: { category: 0.94, level: 0.92 },
 };
 /** Language detection on one-sentence requests (the issue's target is 95 %). */
 const ONE_SENTENCE_LANGUAGE_FLOOR = 0.98;
@@ -45,6 +48,11 @@ describe('classification quality on the labelled evaluation set', () => {
     const scores = quality[split as Split];
     expect(scores.n).toBeGreaterThan(0);
     expectFloors(split, scores, floors);
+  });
+
+  it('holds its floors on the long mails of the dev split', () => {
+    expect(quality.longDev.n).toBe(36);
+    expectFloors('long-dev', quality.longDev, LONG_DEV_FLOORS);
   });
 
   it.each(Object.entries(LANGUAGE_FLOORS))('holds its floors in %s', (language, floors) => {

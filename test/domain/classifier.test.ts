@@ -9,6 +9,8 @@ import {
   LanguageDetector,
   prosePassages,
 } from '../../shared/domain/classification/language-detector.ts';
+import { paragraphsOf } from '../../shared/domain/classification/mail-text.ts';
+import { longestMatches, TermMatcher, tokensOf } from '../../shared/domain/classification/term-matcher.ts';
 import { VENDOR_CATALOGUE } from '../../shared/domain/vendor-catalogue.ts';
 import type { ArticleHit } from '../../shared/knowledge-base/knowledge-base.ts';
 
@@ -100,6 +102,62 @@ describe('language detection', () => {
   });
 });
 
+describe('reading a mail', () => {
+  it('reads the body without greeting, sign-off, signature and quoted thread, in paragraphs', () => {
+    const mail = [
+      'Guten Morgen,',
+      '',
+      'der Drucker im Lager druckt nicht mehr.',
+      'Er zeigt SC542.',
+      '',
+      'Wir haben ihn neu gestartet.',
+      '> Am Montag schrieb der Support:',
+      '> Bitte starten Sie das Gerät neu.',
+      '',
+      'Danke und Grüße',
+      'Stefan Krüger',
+      'Vertrieb, Tel. 0711 456',
+    ].join('\n');
+    expect(paragraphsOf(mail)).toEqual([
+      'der Drucker im Lager druckt nicht mehr.\nEr zeigt SC542.',
+      'Wir haben ihn neu gestartet.',
+    ]);
+  });
+
+  it.each([['Hi IT team,'], ['Dear Sir or Madam,'], ['Добрый день!'], ['Buenas tardes,']])(
+    'drops the greeting line "%s"',
+    (greeting) => {
+      expect(paragraphsOf(`${greeting}\nThe scanner is jammed.`)).toEqual(['The scanner is jammed.']);
+    },
+  );
+
+  it('keeps a first line that says more than a greeting', () => {
+    expect(paragraphsOf('Hello, the printer is broken\nPlease help')).toEqual([
+      'Hello, the printer is broken\nPlease help',
+    ]);
+  });
+
+  it('ends the body at a bare thanks, not at a thanks that asks for something', () => {
+    expect(paragraphsOf('Outlook hangs.\nThanks a lot,\nPriya, Sales')).toEqual(['Outlook hangs.']);
+    expect(paragraphsOf('Outlook hangs.\nMerci de regarder rapidement.\nCordialement\nPaul')).toEqual([
+      'Outlook hangs.\nMerci de regarder rapidement.',
+    ]);
+  });
+
+  it('lets a phrase mean what it means, not what its words mean on their own', () => {
+    const matcher = new TermMatcher<string>()
+      .add('se_puede', 'how-to')
+      .add('no_se_puede', 'fault')
+      .add('morgen$', 'deadline')
+      .add('heute_morgen', 'since');
+    const ids = (text: string) => longestMatches(matcher.match(tokensOf(text))).map((m) => m.value);
+    expect(ids('Los presupuestos no se pueden usar')).toEqual(['fault']);
+    expect(ids('¿Se puede escanear a doble cara?')).toEqual(['how-to']);
+    expect(ids('Seit heute Morgen geht nichts')).toEqual(['since']);
+    expect(ids('Bis morgen bitte')).toEqual(['deadline']);
+  });
+});
+
 describe('classification', () => {
   it('answers a how-to question from the knowledge base (level 0, P5)', () => {
     const v = classify('Passwort vergessen', 'Wie kann ich mein Passwort zurücksetzen?');
@@ -182,6 +240,52 @@ describe('classification', () => {
     expect(v.reasons.some((r) => r.startsWith('language'))).toBe(true);
     expect(v.reasons.some((r) => r.startsWith('priority'))).toBe(true);
     expect(v.reasons.some((r) => r.startsWith('level'))).toBe(true);
+  });
+
+  it('reads "twice" as a payment gone wrong only when a payment is named', () => {
+    const restarted = classify('Teams', 'Teams crashes on start. I restarted the laptop twice.');
+    expect(restarted.level).toBe(2);
+    expect(restarted.reasons.join(' ')).not.toContain('a payment went wrong');
+    const charged = classify(
+      'Subscription',
+      'The subscription was charged twice this month, please refund one.',
+    );
+    expect(charged).toMatchObject({ level: 1, urgency: 'medium' });
+    expect(charged.reasons.join(' ')).toContain('a payment went wrong');
+  });
+
+  it('does not make a how-to question urgent because it mentions customers', () => {
+    const v = classify(
+      'Out of office',
+      'My colleague looks after my customers while I am away. How do I switch on automatic replies?',
+    );
+    expect(v.urgency).toBe('low');
+    expect(classify('Webshop', 'Customers cannot pay in the webshop, checkout fails.').urgency).toBe('high');
+  });
+
+  it('weighs the subject and first paragraph of a mail over the story after it', () => {
+    const mail = (story: string) =>
+      classify(
+        'SAP GUI no arranca',
+        [
+          'Hola,',
+          '',
+          'desde esta mañana no puedo abrir SAP GUI, sale un error y se cierra.',
+          '',
+          story,
+          '',
+          'Gracias,',
+          'Pablo Sánchez',
+          'Contabilidad',
+        ].join('\n'),
+      );
+    // Invoices named in passing (what SAP is needed for) do not make it the ticket desk's.
+    expect(
+      mail('Lo he reinstalado dos veces. Necesito SAP para registrar facturas de proveedores.'),
+    ).toMatchObject({ level: 2, impact: 'low', urgency: 'medium' });
+    // A day named in the story is not a deadline; "urgent" is, wherever it is said.
+    expect(mail('Hoy me ha pasado tres veces.').urgency).toBe('medium');
+    expect(mail('Hoy me ha pasado tres veces. Es urgente.').urgency).toBe('high');
   });
 
   it('is deterministic', () => {
@@ -295,6 +399,26 @@ describe('the default classifier, with the real knowledge base', () => {
     }
     // A fault is not searched as a statement: it needs a person.
     expect(triage('', 'My password does not work anymore.').level).not.toBe(0);
+  });
+
+  it('answers the question of a long mail, not the story around it', () => {
+    const mail = [
+      'Hi IT team,',
+      '',
+      'I was promoted to Head of Procurement last week and my email signature still shows my old',
+      'job title. Marketing also sent round the new company logo and asked everyone to use it from',
+      'next month, and our suppliers keep asking which title is right.',
+      '',
+      'I looked through the settings on my laptop but only found fonts and the reading pane. How do I',
+      'change my email signature in Outlook so that it has the new title and the new logo?',
+      '',
+      'Thanks a lot,',
+      'Priya Raman',
+      'Head of Procurement',
+    ].join('\n');
+    const v = triage('New job title – signature', mail);
+    expect(v).toMatchObject({ language: 'en', level: 0, category: 'service', priority: 'P5' });
+    expect(v.articles[0]?.id).toBe('email-signature');
   });
 
   it('derives confidence from the evidence instead of a constant', () => {

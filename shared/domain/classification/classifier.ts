@@ -16,11 +16,12 @@ import {
 } from '../support-model.ts';
 import type { Vendor } from '../vendor-catalogue.ts';
 import type { LanguageDetector, LanguageHints } from './language-detector.ts';
+import { paragraphsOf } from './mail-text.ts';
 import { type Kind, SIGNALS, type SignalDefinition } from './signal-lexicon.ts';
-import { TermMatcher, tokensOf } from './term-matcher.ts';
+import { longestMatches, TermMatcher, tokensOf } from './term-matcher.ts';
 import { contentWords } from './text-normalizer.ts';
 
-export const CLASSIFIER_VERSION = 'lexicon-2026.12';
+export const CLASSIFIER_VERSION = 'lexicon-2026.12.1';
 
 /** What the classifier reads: the words, and the few form fields that carry judgement. */
 export type ClassifierInput = {
@@ -81,6 +82,20 @@ const STATEMENT_TOPIC_WORDS = 6;
 const STATEMENT_COVERAGE = 0.65;
 /** … and clearly beat the next article (1 − next score / top score). */
 const STATEMENT_MARGIN = 0.5;
+/**
+ * A long question ("Wie richte ich in Outlook eine automatische Antwort ein, die … und auch
+ * externen Absendern mitteilt, dass …?") carries details that no article repeats. An article
+ * that matches at least this many of its topic words and clearly beats the next article
+ * (ARTICLE_LEAD) answers it too, even below ARTICLE_COVERAGE.
+ */
+const STRONG_MATCH = 5;
+const ARTICLE_LEAD = 0.6;
+/**
+ * The subject and the first paragraph of a mail say what it is about; the paragraphs after it
+ * tell the story (what was tried, who else, when), where words turn up in passing ("I restarted
+ * it twice", "my colleagues' Teams works fine"). A signal found only there votes with this weight.
+ */
+const REST_WEIGHT = 0.5;
 const GRADE_RANK: Record<Grade, number> = { low: 0, medium: 1, high: 2 };
 /** A fault of one of these hits more than its reporter. */
 const SHARED_SYSTEMS = new Set([
@@ -95,6 +110,12 @@ const SHARED_SYSTEMS = new Set([
 const TICKET_DESK = new Set(['billing', 'charged-twice', 'people-change', 'name-change']);
 /** Purchases: an order is not urgent by itself, even for a new colleague. */
 const PURCHASE = new Set(['licence', 'order', 'billing']);
+/** Urgency that a problem has, not a how-to question: customers or orders are hit. */
+const PROBLEM_URGENCY = new Set(['customers-affected']);
+/** Urgency the customer states in words of its own, not read from circumstances. */
+const SAID_OUTRIGHT = new Set(['urgent', 'not-urgent']);
+/** What can be paid twice. */
+const PAYMENT = ['billing', 'licence', 'order'];
 /** Requests that block somebody's work until they are done. */
 const WORK_WAITS_ON = new Set(['account-access', 'people-change']);
 const FACT_PATTERNS: Array<[Fact, RegExp]> = [
@@ -116,6 +137,7 @@ const AFFECTED_COUNT =
   /\b(\d{1,6})\s+(?:users?|people|persons?|colleagues|employees|staff|benutzer\w*|mitarbeiter\w*|kolleg\w*|personen|gebruikers|medewerkers|collega'?s|personnes|utilisateurs|collègues|employés|usuarios|personas|compañeros|empleados|пользовател\w*|сотрудник\w*|человек|коллег\w*)/iu;
 
 type Signal = SignalDefinition;
+type Fired = { signal: Signal; terms: Set<string>; weight: number };
 
 export class Classifier {
   private readonly signals = new TermMatcher<Signal>();
@@ -142,28 +164,51 @@ export class Classifier {
     const language = this.languages.detect(`${input.subject}\n${input.description}`, input.language);
     reasons.push(`language ${language.language}: ${language.reason}`);
 
-    const tokens = tokensOf(text);
-    const hits = this.signals.match(tokens);
-    const fired = new Map<string, { signal: Signal; terms: Set<string> }>();
-    for (const { value, term } of hits) {
-      const entry = fired.get(value.id) ?? { signal: value, terms: new Set<string>() };
-      entry.terms.add(term);
-      fired.set(value.id, entry);
-    }
+    // What the customer wrote: the body without greeting, sign-off, signature and quoted thread.
+    // The subject and the first paragraph (the lead) say what the request is; the rest tells
+    // its story and votes with less weight.
+    const paragraphs = paragraphsOf(input.description);
+    const lead = [
+      input.subject,
+      paragraphs[0] ?? '',
+      input.errorText ?? '',
+      input.product ?? '',
+      input.asset ?? '',
+    ].join('\n');
+    const rest = paragraphs.slice(1).join('\n');
+    const written = `${input.subject}\n${paragraphs.join('\n')}`;
+    const fired = new Map<string, Fired>();
+    const read = (part: string, weight: number): string[] => {
+      const tokens = tokensOf(part);
+      for (const { value, term } of longestMatches(this.signals.match(tokens))) {
+        const entry = fired.get(value.id) ?? { signal: value, terms: new Set<string>(), weight };
+        entry.terms.add(term);
+        entry.weight = Math.max(entry.weight, weight);
+        fired.set(value.id, entry);
+      }
+      return tokens;
+    };
+    const tokens = read(lead, 1);
+    if (rest) tokens.push(...read(rest, REST_WEIGHT));
+    // "Twice", "zweimal", "dos veces" say that a payment went wrong only when a payment is named
+    // ("I restarted it twice" is not one).
+    if (fired.has('charged-twice') && !PAYMENT.some((id) => fired.has(id))) fired.delete('charged-twice');
     const signals = [...fired.values()];
     const has = (id: string) => fired.has(id);
 
     // ── kind of request ──
     const kindScore: Record<Kind, number> = { howto: 0, request: 0, fault: 0 };
+    // What kind of request it is counts wherever it is said: a mail's question often comes after
+    // its context.
     for (const { signal } of signals)
       for (const [k, w] of Object.entries(signal.kind ?? {})) kindScore[k as Kind] += w;
-    if (/\?\s*$/.test(input.subject.trim()) || /\?\s*$/.test(input.description.trim())) kindScore.howto += 1;
+    if (/\?\s*$/.test(input.subject.trim()) || /\?\s*$/.test(paragraphs.at(-1) ?? '')) kindScore.howto += 1;
     if (input.errorText) kindScore.fault += 2;
 
     // ── category ──
     const categoryScore: Record<Category, number> = { hardware: 0, software: 0, service: 0 };
-    for (const { signal } of signals) {
-      for (const [c, w] of Object.entries(signal.category ?? {})) categoryScore[c as Category] += w;
+    for (const { signal, weight } of signals) {
+      for (const [c, w] of Object.entries(signal.category ?? {})) categoryScore[c as Category] += w * weight;
     }
 
     // ── vendor catalogue ──
@@ -178,13 +223,13 @@ export class Classifier {
 
     // ── impact and urgency ──
     const isFault = kindScore.fault > 0 && kindScore.fault >= kindScore.howto;
-    const impact = this.impactOf(input, text, signals, isFault, vendor, reasons);
-    const urgency = this.urgencyOf(input, signals, isFault, impact, reasons);
+    const impact = this.impactOf(input, written, signals, isFault, vendor, reasons);
+    const isHowTo = kindScore.howto >= 2 && kindScore.howto > kindScore.fault;
+    const urgency = this.urgencyOf(input, signals, isFault, isHowTo, impact, reasons);
     const priority = priorityOf(impact, urgency);
     reasons.push(`priority ${priority}: impact ${impact} × urgency ${urgency}`);
 
     // ── level ──
-    const isHowTo = kindScore.howto >= 2 && kindScore.howto > kindScore.fault;
     const ticketDesk = signals.find(({ signal }) => TICKET_DESK.has(signal.id));
     // The search is the classifier's most expensive step, so it runs only for a question, or
     // for a short statement that reports no fault and is not the ticket desk's. It searches with
@@ -192,7 +237,10 @@ export class Classifier {
     // request it covers.
     const asks = kindScore.howto > 0;
     const mayBeSelfHelp = !isHowTo && kindScore.fault === 0 && !ticketDesk;
-    const topic = asks || mayBeSelfHelp ? contentWords(`${input.subject}\n${input.description}`) : undefined;
+    // A question is searched with what it asks (in a long mail: its question, not the story
+    // around it); a statement with all it says.
+    const ask = asks ? askOf(input.subject, paragraphs) : undefined;
+    const topic = ask ? contentWords(ask.text) : mayBeSelfHelp ? contentWords(written) : undefined;
     const statement = mayBeSelfHelp && topic !== undefined && topic.distinct <= STATEMENT_TOPIC_WORDS;
     let searched: ArticleHit[] = [];
     let coverage = 0;
@@ -206,6 +254,9 @@ export class Classifier {
         margin = 1 - (next?.score ?? 0) / top.score;
       }
     }
+    // A long question that one article matches in many words, well ahead of the next article.
+    const strongLead =
+      ask?.question === true && (searched[0]?.matchedTerms ?? 0) >= STRONG_MATCH && margin >= ARTICLE_LEAD;
     const bestArticle = searched[0];
     // A statement is covered when one article matches most of its topic words and clearly
     // beats the next; it is self-help only when nothing in it asks for more than the article
@@ -218,18 +269,20 @@ export class Classifier {
       margin >= STATEMENT_MARGIN;
     const beyondSelfHelp = signals.some(({ signal }) => signal.level?.[2] || signal.level?.[3]);
     const statementAnswered = statementCovered && !beyondSelfHelp;
-    const questionAnswered = isHowTo && bestArticle !== undefined && coverage >= ARTICLE_COVERAGE;
+    const questionAnswered =
+      isHowTo && bestArticle !== undefined && (coverage >= ARTICLE_COVERAGE || strongLead);
     // Only articles that answer the request are worth showing, at any level: for a question,
     // those that match at least half of its topic words; for a statement, the one that covers it.
     const articles = statement
       ? statementCovered && bestArticle
         ? [bestArticle]
         : []
-      : searched.filter((a) => a.matchedTerms >= ARTICLE_COVERAGE * topicWords);
+      : searched.filter((a, i) => a.matchedTerms >= ARTICLE_COVERAGE * topicWords || (i === 0 && strongLead));
 
     const levelScore: Record<1 | 2 | 3, number> = { 1: 0.5, 2: 0, 3: 0 };
-    for (const { signal } of signals)
-      for (const [l, w] of Object.entries(signal.level ?? {})) levelScore[Number(l) as 1 | 2 | 3] += w;
+    for (const { signal, weight } of signals)
+      for (const [l, w] of Object.entries(signal.level ?? {}))
+        levelScore[Number(l) as 1 | 2 | 3] += w * weight;
     if (isFault) levelScore[2] += 1.5;
     if (impact === 'high' && isFault) levelScore[3] += 2;
 
@@ -385,8 +438,9 @@ export class Classifier {
 
   private urgencyOf(
     input: ClassifierInput,
-    signals: Array<{ signal: Signal }>,
+    signals: Fired[],
     isFault: boolean,
+    isHowTo: boolean,
     impact: Grade,
     reasons: string[],
   ): Grade {
@@ -394,8 +448,24 @@ export class Classifier {
       reasons.push(`urgency ${input.urgency}: as the customer stated`);
       return input.urgency;
     }
-    const said = (grade: Grade) =>
-      signals.find(({ signal }) => signal.urgency === grade && signal.id !== 'question');
+    // Customers waiting make a problem urgent; a how-to question that mentions customers ("while I
+    // am away my colleague looks after my customers — how do I set up automatic replies?") is not.
+    // What the customer says outright ("urgent", "dringend") counts wherever it is written; urgency
+    // read from circumstances (a day, customers) needs the weight of the lead: in the story of a
+    // mail they are often incidental ("today it happened twice", "I show it to clients").
+    const said = (grade: Grade) => {
+      const found = signals.filter(
+        ({ signal }) =>
+          signal.urgency === grade &&
+          signal.id !== 'question' &&
+          !(isHowTo && PROBLEM_URGENCY.has(signal.id)),
+      );
+      const weight = found.reduce(
+        (sum, { signal, weight }) => sum + (SAID_OUTRIGHT.has(signal.id) ? 1 : weight),
+        0,
+      );
+      return weight >= 1 ? found[0] : undefined;
+    };
     // "not urgent" contains "urgent": the customer's explicit "not" wins.
     const notUrgent = signals.find(({ signal }) => signal.id === 'not-urgent');
     if (notUrgent) {
@@ -469,6 +539,22 @@ export class Classifier {
     return found;
   }
 }
+
+/**
+ * What a request asks, for the knowledge-base search: the subject and the first question of the
+ * body — the first sentence ending in "?" that asks how or where, else the first that ends in "?"
+ * — or, without a question, the subject and the first paragraph. In a long mail the article has
+ * to answer the question, not the story around it.
+ */
+function askOf(subject: string, paragraphs: readonly string[]): { text: string; question: boolean } {
+  const sentences = paragraphs.flatMap((p) => p.replace(/\n/g, ' ').split(/(?<=[.!?])\s+/u));
+  const questions = sentences.filter((s) => /\?\s*$/u.test(s));
+  if (questions.length === 0) return { text: `${subject}\n${paragraphs[0] ?? ''}`, question: false };
+  const how = questions.find((q) => ASKS_HOW.test(q));
+  return { text: `${subject}\n${how ?? questions[0]}`, question: true };
+}
+const ASKS_HOW =
+  /(?<!\p{L})(?:how|where|what|which|can i|wie|wo|welche\p{L}*|hoe|waar|welke|kan ik|comment|où|quel\p{L}*|c[oó]mo|d[oó]nde|cu[aá]l|как\p{L}*|где|какой|можно)(?!\p{L})/iu;
 
 function kindOf(
   level: Level,

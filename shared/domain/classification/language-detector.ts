@@ -4,6 +4,7 @@
 import { createEld } from '../../vendor/eld-detector.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../support-model.ts';
 import { LANGUAGE_PROFILE_JSON } from './language-profile.generated.ts';
+import { bodyLines } from './mail-text.ts';
 
 export type LanguageHints = { form?: Language; acceptLanguage?: string };
 export type LanguageVerdict = { language: Language; confidence: number; reason: string };
@@ -26,29 +27,10 @@ const PROSE_LETTERS = 12;
  */
 const COPIED =
   /"[^"\n]{3,}"|“[^”\n]{3,}”|„[^“”\n]{3,}[“”]|«[^»\n]{3,}»|(?<=^|\s)'[^'\n]{3,}'(?=$|[\s.,:;!?)])|\bhttps?:\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\\\\\S+/gu;
-/**
- * A line that closes the body: a sign-off ("Kind regards", "Mit freundlichen Grüßen",
- * "Cordialement", "С уважением"), a signature delimiter ("-- ") or a mail app's footer ("Sent
- * from my iPhone"). What follows is a signature, a disclaimer or a quoted thread, often in
- * another language than the customer's.
- */
-const BODY_END = new RegExp(
-  `^\\s*(?:--|${[
-    '(?:best|kind|warm|many)? ?regards|best wishes|(?:yours )?sincerely|yours faithfully|cheers|sent from',
-    '(?:mit )?(?:freundlichen|besten|herzlichen|vielen|lieben) grüßen|(?:viele|beste|liebe|freundliche) grüße|mfg|gesendet von|von meinem',
-    '(?:met )?vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groet(?:en|jes)?|mvg|verzonden (?:met|vanaf)',
-    'cordialement|bien (?:à vous|cordialement)|(?:sincères )?salutations(?: distinguées)?|envoyé (?:de|depuis)',
-    '(?:un )?saludos?(?: cordiales)?|atentamente|un abrazo|enviado desde',
-    'с уважением|всего (?:доброго|хорошего)|отправлено (?:с|из)',
-  ].join('|')})(?!\\p{L}).{0,40}$`,
-  'iu',
-);
 /** A log line (a timestamp in it) is copied, not written. */
 const LOG_LINE = /\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d:\d\d\b/u;
 /** Quick test: can COPIED match in this line at all? */
 const MAY_BE_COPIED = /["“„«'@/\\]/u;
-/** Sign-offs are short lines. */
-const BODY_END_CHARS = 70;
 
 export class LanguageDetector {
   private readonly eld = createEld();
@@ -108,16 +90,15 @@ export class LanguageDetector {
 
 /**
  * The lines of a text that the customer wrote, in order, up to SAMPLE_CHARS: the body only up
- * to its sign-off (BODY_END), without quoted reply lines ("> …"), log lines, copied passages
- * (COPIED) and lines that are mostly not letters (phone numbers, codes).
+ * to its sign-off, without quoted reply lines (mail-text.ts: bodyLines), log lines, copied
+ * passages (COPIED) and lines that are mostly not letters (phone numbers, codes).
  */
 export function prosePassages(text: string): string[] {
   const passages: string[] = [];
   let length = 0;
-  for (const line of text.split('\n')) {
+  for (const line of bodyLines(text)) {
     if (length >= SAMPLE_CHARS) break;
-    if (passages.length > 0 && line.length <= BODY_END_CHARS && BODY_END.test(line)) break;
-    if (/^\s*>/.test(line) || LOG_LINE.test(line)) continue;
+    if (LOG_LINE.test(line)) continue;
     const prose = MAY_BE_COPIED.test(line) ? line.replace(COPIED, ' ').trim() : line.trim();
     const letters = lettersOf(prose);
     if (letters < PROSE_LETTERS || letters < 0.6 * prose.replace(/\s/g, '').length) continue;

@@ -57,12 +57,12 @@ export const SIGNALS: readonly SignalDefinition[] = [
     id: 'fault',
     reason: 'reports that something does not work',
     terms: `not_working doesnt_work does_not_work dont_work doesnt$ isnt_working wont$ cannot$ cant$ can_not unable
-      broken fails failed failing failure stopped stuck no_longer not_possible problem issue
+      broken fail$ fails failed failing failure stopped stuck no_longer not_possible problem issue
       funktioniert_nicht geht_nicht ging_nicht klappt_nicht kann_nicht konnen_nicht nicht_mehr kaputt defekt fehlgeschlagen
       problem$ probleme funktioniert_seit geht_seit lasst_sich_nicht
       werkt_niet doet_het_niet kan_niet lukt_niet kapot mislukt probleem storing niet_meer
       ne_marche ne_fonctionne fonctionne_plus marche_plus impossible n$_arrive casse echoue echec probleme panne plus_de
-      no_funciona no_puedo no_podemos no_me_deja no_va roto falla fallo problema ya_no error_al no_se_puede
+      no_funciona no_puedo no_podemos no_puede no_pueden no_llega no_llegan no_me_deja no_va roto falla fallo problema ya_no error_al no_se_puede
       не_работает не_могу не_можем не_удается не_получается сломал перестал ошибк проблем не_открывает не_запускает
       rejects rejected not_reachable unreachable not_detected not_recognised not_recognized no_dial_tone reboots restarts_itself
       nicht_erreichbar nicht_erkannt wird_nicht lehnt bricht_ab kein_freizeichen startet_neu
@@ -241,7 +241,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     id: 'integration',
     reason: 'single sign-on, tokens, APIs or interfaces between systems',
     terms: `sso$ single_sign saml oauth oidc openid jwt$ token tokens api$ apis$ rest_api endpoint webhook interface integration
-      schnittstelle anbindung koppeling koppelvlak integratie interface$ integracion интеграц апи$ ldap$ active_directory azure_ad entra
+      schnittstelle anbindung koppeling koppelvlak integratie interface$ integracion интеграц апи$ ldap$ active_directory azure_ad entra$ entra_id
       scim$ edi$ connector`,
     // The guide: single sign-on, token and interface errors are software, even when the symptom
     // is that people cannot sign in (an account word).
@@ -281,7 +281,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     id: 'defect',
     reason: 'looks like a product defect',
     terms: `bug$ bugs$ defect regression since_the_update since_the_upgrade after_the_update after_the_upgrade nach_dem_update nach_dem_upgrade
-      seit_dem_update seit_dem_upgrade na_de_update sinds_de_update depuis_la_mise apres_la_mise desde_la_actualizacion tras_la_actualizacion
+      seit_dem_update seit_dem_upgrade na_de_update sinds_de_update depuis_la_mise_a_jour apres_la_mise_a_jour desde_la_actualizacion tras_la_actualizacion
       после_обновлен баг$ дефект`,
     category: { software: 2 },
     level: { 3: 1, 2: 1 },
@@ -372,7 +372,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     terms: `new_employee new_colleague new_hire starter$ joiner leaver onboarding offboarding leaves_the_company
       neuer_mitarbeiter neue_mitarbeiterin neuen_mitarbeiter neue_kollegin neuer_kollege austritt verlasst_das_unternehmen
       nieuwe_medewerker nieuwe_collega uit_dienst in_dienst
-      nouvel_employe nouveau_collaborateur nouvelle_collaboratrice arrivee depart
+      nouvel_employe nouveau_collaborateur nouvelle_collaboratrice arrivee$ depart$
       nuevo_empleado nueva_empleada nuevo_companero alta$ baja$
       новый_сотрудник новая_сотрудница новому_сотруднику увольнен`,
     category: { service: 3 },
@@ -473,8 +473,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
   {
     id: 'only-me',
     reason: 'only the writer is affected',
-    terms: `only_me just_me only_my only_on_my nur_ich nur_bei_mir nur_mein alleen_ik alleen_bij_mij alleen_mijn
-      seulement_moi uniquement_moi que_moi solo_yo solo_a_mi solo_mi solo_en_mi только_у_меня только_я только_мой
+    terms: `only_me just_me only_my only_on_my nur_ich nur_bei_mir nur_mein nur_auf_meinem nur_an_meinem alleen_ik alleen_bij_mij alleen_mijn alleen_op_mijn
+      seulement_moi uniquement_moi que_moi uniquement_sur_mon seulement_sur_mon solo_yo solo_a_mi solo_mi solo_en_mi только_у_меня только_я только_мой
       nobody_hears_me niemand_hort_mich niemand_hoort_mij personne_ne_m$_entend nadie_me_oye меня_никто_не`,
     impact: 'low',
     fact: 'affectedUsers',
@@ -485,6 +485,15 @@ export const SIGNALS: readonly SignalDefinition[] = [
     terms: `workaround work_around for_now_i meanwhile notlosung umweg behelfs workaround omweg tijdelijk_opgelost
       contournement solution_de_contournement en_attendant solucion_temporal mientras_tanto обходн пока_что`,
     impact: 'low',
+  },
+
+  {
+    // Says how often, not how many are affected: "plusieurs fois", "mehrere Male" are not "plusieurs
+    // collègues". It votes for nothing; as the longer match it keeps "several" from counting people.
+    id: 'repeatedly',
+    reason: 'says how often it happens',
+    terms: `several_times many_times mehrere_male mehrmals meerdere_keren meerdere_malen plusieurs_fois
+      varias_veces muchas_veces несколько_раз`,
   },
 
   // ── urgency ─────────────────────────────────────────────────────────────────────────────

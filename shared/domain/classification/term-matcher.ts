@@ -4,6 +4,7 @@
 import { normalize, tokenize } from './text-normalizer.ts';
 
 type Word = { stem: string; whole: boolean };
+export type Match<T> = { value: T; term: string; start: number; end: number };
 type Term<T> = { words: Word[]; value: T; text: string };
 type TrieNode<T> = { next: Map<string, TrieNode<T>>; terms: Term<T>[] };
 
@@ -43,9 +44,12 @@ export class TermMatcher<T> {
     return this;
   }
 
-  /** Every match, as the value and the term that matched. */
-  match(tokens: readonly string[]): Array<{ value: T; term: string }> {
-    const found: Array<{ value: T; term: string }> = [];
+  /**
+   * Every match, as the value, the term that matched and the tokens it covers (`start`, and
+   * `end` exclusive).
+   */
+  match(tokens: readonly string[]): Array<Match<T>> {
+    const found: Array<Match<T>> = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
       let node: TrieNode<T> | undefined = this.root;
@@ -57,7 +61,7 @@ export class TermMatcher<T> {
           const first = term.words[0] as Word;
           if (first.whole && !exact) continue;
           if (term.words.length === 1 || restMatches(term.words, tokens, i))
-            found.push({ value: term.value, term: term.text });
+            found.push({ value: term.value, term: term.text, start: i, end: i + term.words.length });
         }
       }
     }
@@ -73,6 +77,19 @@ function restMatches(words: Word[], tokens: readonly string[], start: number): b
     if (word.whole ? token !== word.stem : !token.startsWith(word.stem)) return false;
   }
   return true;
+}
+
+/**
+ * The matches that no longer match contains: the words of a phrase mean what the phrase means
+ * ("no se puede" is not the question "se puede"; "heute Morgen" is not the deadline "morgen").
+ */
+export function longestMatches<T>(matches: Array<Match<T>>): Array<Match<T>> {
+  return matches.filter(
+    (m) =>
+      !matches.some(
+        (other) => other.end - other.start > m.end - m.start && other.start <= m.start && m.end <= other.end,
+      ),
+  );
 }
 
 export function tokensOf(text: string): string[] {
