@@ -439,3 +439,25 @@ describe('the default classifier, with the real knowledge base', () => {
     expect(confidences.filter((c) => c >= 0.95)).toEqual([]);
   });
 });
+
+describe('missing facts: since when', () => {
+  const real = createClassifier();
+  it.each([
+    ['Seit dem Update stürzt Outlook beim Start ab.'],
+    ['Since the update Outlook crashes on start.'],
+    ['Outlook loopt vast sinds de update.'],
+    ['Outlook plante depuis la mise à jour.'],
+    ['Outlook se cierra desde la actualización.'],
+    ['Outlook падает после обновления.'],
+  ])('is not asked for when the text says it: %s', (description) => {
+    const verdict = real.classify({ subject: 'Outlook', description });
+    expect(verdict.kind).toBe('software-fault');
+    expect(verdict.missingFacts).not.toContain('since');
+  });
+
+  it('is asked for when a fault does not say since when', () => {
+    expect(
+      real.classify({ subject: 'Outlook', description: 'Outlook stürzt beim Start ab.' }).missingFacts,
+    ).toContain('since');
+  });
+});

@@ -119,6 +119,12 @@ const PAYMENT = ['billing', 'licence', 'order'];
 /** Requests that block somebody's work until they are done. */
 const WORK_WAITS_ON = new Set(['account-access', 'people-change']);
 const FACT_PATTERNS: Array<[Fact, RegExp]> = [
+  // Since when, however the sentence goes on ("seit dem Update" is also a defect phrase, whose
+  // match hides its words from the 'since' signal).
+  [
+    'since',
+    /(?:^|[^\p{L}])(?:since|seit|sinds|depuis|desde|sedert)(?![\p{L}])|(?:^|[^\p{L}])(?:с|со|после)\s+(?:утра|вчера|обед|понедельник|вторник|сред|четверг|пятниц|прошл|обновлен|выходн)/iu,
+  ],
   [
     'errorText',
     /\b0x[0-9a-f]{4,}\b|\b(?:error|fehler|fout|erreur|ошибка)\s*(?:code\s*)?[:#-]?\s*[a-z]?-?\d{2,}\b|\b[a-z]{1,3}-\d{2,4}\b|["«„“].{6,}["»“”]|\b[45]\d\d\b/iu,
