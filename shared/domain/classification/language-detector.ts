@@ -18,7 +18,7 @@ const TOO_SHORT_LETTERS = 12;
  * characters of its prose are read (see prosePassages: no quoted reply, no signature, no copied
  * error message).
  */
-const SAMPLE_CHARS = 600;
+const SAMPLE_CHARS = 400;
 /** A line with fewer letters than this is not read ("Hi Tom,", "Tel. 0221 98765"). */
 const PROSE_LETTERS = 12;
 /**
