@@ -264,6 +264,20 @@ export function routeKeyOf(route: Pick<RouteSpec, 'method' | 'path'>): string {
   return route.path === '$default' ? '$default' : `${route.method} ${route.path}`;
 }
 
+/**
+ * How a route's path matches a request path: `/cases/{id}` → `^/cases/([^/]+)$`, with the
+ * parameter names in order. The local gateway routes with it, the `$default` function tells
+ * 405 from 404 with it.
+ */
+export function routePathPattern(path: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { pattern: new RegExp(`^${source}$`), names };
+}
+
 /** Every route of the system, with the function that serves it. */
 export function allRoutes(): Array<RouteSpec & { functionName: FunctionName }> {
   return Object.entries(FUNCTIONS).flatMap(([name, spec]) =>

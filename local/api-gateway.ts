@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { CORS, type FunctionName, type RouteSpec, routeKeyOf } from '../functions/system.ts';
+import {
+  CORS,
+  type FunctionName,
+  type RouteSpec,
+  routeKeyOf,
+  routePathPattern,
+} from '../functions/system.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
 
 export type LocalRoute = RouteSpec & {
@@ -20,15 +26,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 type Compiled = LocalRoute & { pattern: RegExp; names: string[] };
 
-export function compileRoute(route: LocalRoute): Compiled {
-  const names: string[] = [];
-  const pattern = new RegExp(
-    `^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    })}$`,
-  );
-  return { ...route, pattern, names };
+function compileRoute(route: LocalRoute): Compiled {
+  return { ...route, ...routePathPattern(route.path) };
 }
 
 export function startApiGateway(options: {
@@ -94,19 +93,12 @@ async function handle(
     const answer = endpoint.respond();
     return send(res, answer.statusCode, answer.body);
   }
-  const pathMatches = routes.filter((r) => r.path !== '$default' && r.pattern.test(url.pathname));
-  // Like API Gateway: a declared route, else the `$default` catch-all, else the gateway's own 404.
-  const route = pathMatches.find((r) => r.method === method) ?? routes.find((r) => r.path === '$default');
-  if (!route) {
-    if (pathMatches.length > 0) {
-      return send(res, 405, {
-        error: { code: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}` },
-      });
-    }
-    return send(res, 404, {
-      error: { code: 'route_not_found', message: `No route ${method} ${url.pathname}` },
-    });
-  }
+  // Like API Gateway: the declared route, else the `$default` catch-all (which answers 404 or
+  // 405 in our shape), else API Gateway's own Not Found.
+  const route =
+    routes.find((r) => r.method === method && r.pattern.test(url.pathname)) ??
+    routes.find((r) => r.path === '$default');
+  if (!route) return send(res, 404, { message: 'Not Found' });
   const body = await readBody(req);
   if (body === 'too-large') {
     return send(res, 413, {

@@ -3,14 +3,11 @@
 // else: 405 with `Allow` when the path exists under other methods, 404 when it does not.
 
 import { httpFunction } from '../../shared/http/http-function.ts';
-import { allRoutes, FUNCTIONS } from '../system.ts';
+import { allRoutes, FUNCTIONS, routePathPattern } from '../system.ts';
 
 const declared = allRoutes()
   .filter((route) => route.path !== '$default')
-  .map((route) => ({
-    method: route.method,
-    pattern: new RegExp(`^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`),
-  }));
+  .map((route) => ({ method: route.method, pattern: routePathPattern(route.path).pattern }));
 
 export const handler = httpFunction(FUNCTIONS.unmatchedRoute, {
   $default: async (request) => {
