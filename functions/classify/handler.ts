@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { wire } from '../../shared/adapters/wiring.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
-import { defaultArticleLibrary } from '../../shared/knowledge-base/article-library.ts';
 import { queueFunction } from '../../shared/queue/queue-function.ts';
 import { classifyCaseUseCase } from '../../shared/use-cases/classify-case.ts';
 import { FUNCTIONS } from '../system.ts';
@@ -14,7 +13,6 @@ const deps = {
   queues: wired.workQueues(),
   mailer: wired.mailer(),
   classifier: defaultClassifier(),
-  articles: defaultArticleLibrary(),
   clock: wired.clock,
   publicBaseUrl: wired.publicBaseUrl(),
 };

@@ -19,7 +19,6 @@ import { FUNCTIONS } from '../system.ts';
 
 const classifier = defaultClassifier();
 const knowledgeBase = defaultKnowledgeBase();
-const articles = defaultArticleLibrary();
 /** Articles change with a deployment only; browsers and the case page may keep them a while. */
 const ARTICLE_CACHE = 'public, max-age=300';
 
@@ -45,6 +44,8 @@ export const handler = httpFunction(FUNCTIONS.triage, {
   'GET /kb/articles/{id}': async (request) => {
     const { id } = ArticlePath.parse(request.pathParameters);
     const { lang } = ArticleQuery.parse(request.query);
-    return { statusCode: 200, body: articles.get(id, lang), headers: { 'cache-control': ARTICLE_CACHE } };
+    // The library (every article's text) is loaded on the first article read, not at cold start.
+    const article = defaultArticleLibrary().get(id, lang);
+    return { statusCode: 200, body: article, headers: { 'cache-control': ARTICLE_CACHE } };
   },
 });

@@ -16,8 +16,6 @@ export type AcknowledgementInput = {
    * asks for a person (the case page, usually the same link as `caseUrl`).
    */
   confirmUrl?: string;
-  /** Level 0: the suggested articles in the customer's language; titles alone without it. */
-  articles?: ReadonlyArray<{ title: string; summary: string }>;
 };
 
 export type ComposedEmail = { subject: string; text: string; html: string };
@@ -28,8 +26,8 @@ export function composeAcknowledgement(input: AcknowledgementInput): ComposedEma
   const { supportCase: c, messages: m, sla } = input;
   const level = c.classification?.level ?? 1;
   const subject = m.ack.subject(c.reference, oneLine(c.problem.subject).slice(0, MAX_SUBJECT));
-  const articles: ReadonlyArray<{ title: string; summary?: string }> =
-    level === 0 ? (input.articles ?? c.classification?.articles ?? []) : [];
+  // The classifier found them in the customer's language, with their summaries.
+  const articles = level === 0 ? (c.classification?.articles ?? []) : [];
   // Nobody answers a self-help case: its targets start once the customer asks for a person.
   const slaLine = level === 0 ? m.ack.slaSelfHelp : m.ack.sla;
   const sections: Array<{ heading: string; lines: string[]; link?: string }> = [

@@ -15,7 +15,8 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export type ArticleSuggestion = { id: string; title: string; score: number };
+/** An article the classifier found, in the case's language: what the acknowledgement quotes. */
+export type ArticleSuggestion = { id: string; title: string; summary: string; score: number };
 
 export type Classification = {
   language: Language;

@@ -46,7 +46,7 @@ export const TriageBody = z
   .extend(ProblemSchema.omit({ subject: true, description: true }).shape)
   .strict();
 
-const ArticleRef = z.object({ id: z.string(), title: z.string(), score: z.number() });
+const ArticleRef = z.object({ id: z.string(), title: z.string(), summary: z.string(), score: z.number() });
 
 export const TriageSchema = z.object({
   language: z.enum(LANGUAGES),
@@ -89,7 +89,7 @@ export const ArticlePath = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,100}$/, 'must be an article id (lower-case letters, digits and hyphens)'),
 });
-export const ArticleQuery = z.object({ lang: z.enum(LANGUAGES).default('en') });
+export const ArticleQuery = z.object({ lang: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE) });
 
 export const KbArticleSchema = z.object({
   id: z.string(),

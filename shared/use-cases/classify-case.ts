@@ -30,7 +30,6 @@ import {
 import type { QueuedLevel } from '../domain/support-model.ts';
 import { messagesFor } from '../i18n/index.ts';
 import {
-  type ArticleLookup,
   type CaseStore,
   type Clock,
   type Mailer,
@@ -43,7 +42,6 @@ export type ClassifyCaseDeps = {
   queues: WorkQueues;
   mailer: Mailer;
   classifier: Classifier;
-  articles: ArticleLookup;
   clock: Clock;
   publicBaseUrl: string;
 };
@@ -103,14 +101,7 @@ async function acknowledge(deps: ClassifyCaseDeps, c: SupportCase): Promise<Supp
     messages: messagesFor(language),
     sla: DEFAULT_SLA_TARGETS[priority],
     caseUrl,
-    ...(selfHelp
-      ? {
-          confirmUrl: caseUrl,
-          articles: (withToken.classification?.articles ?? []).map(
-            (a) => deps.articles.find(a.id, language) ?? { title: a.title, summary: '' },
-          ),
-        }
-      : {}),
+    ...(selfHelp ? { confirmUrl: caseUrl } : {}),
   });
   try {
     await deps.mailer.send({ to: c.customer.email, ...email });

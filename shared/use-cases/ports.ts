@@ -1,7 +1,7 @@
 // The small interfaces use cases depend on. Entry points wire the real adapters
 // (shared/adapters) once at module scope; pure tests pass in-memory fakes.
 import type { SupportCase } from '../domain/support-case.ts';
-import type { Language, QueuedLevel } from '../domain/support-model.ts';
+import type { QueuedLevel } from '../domain/support-model.ts';
 
 export type IdempotencyClaim = {
   key: string;
@@ -75,11 +75,6 @@ export type MailRejection = { rawKey: string; reason: string; at: string; messag
 export interface MailRejections {
   record(rejection: MailRejection): Promise<void>;
   listOn(day: string): Promise<MailRejection[]>;
-}
-
-/** The knowledge-base articles' text, to quote in the acknowledgement. */
-export interface ArticleLookup {
-  find(id: string, language: Language): { title: string; summary: string } | undefined;
 }
 
 export type Clock = () => Date;

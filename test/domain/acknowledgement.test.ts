@@ -39,7 +39,16 @@ function caseWith(
       confidence: 0.8,
       reasons: [],
       articles:
-        level === 0 ? [{ id: 'reset-password', title: 'Reset a <forgotten> password', score: 9 }] : [],
+        level === 0
+          ? [
+              {
+                id: 'reset-password',
+                title: 'Reset a <forgotten> password',
+                summary: 'Use the\r\nself-service portal.',
+                score: 9,
+              },
+            ]
+          : [],
       classifiedAt: now.toISOString(),
       classifiedBy: 'test',
     },
@@ -107,7 +116,6 @@ describe('acknowledgement email', () => {
         sla: DEFAULT_SLA_TARGETS.P4,
         caseUrl: portal,
         confirmUrl: portal,
-        articles: [{ title: 'Reset a <forgotten> password', summary: 'Use the\r\nself-service portal.' }],
       });
       expect(email.text).toContain('• Reset a <forgotten> password — Use the self-service portal.');
       expect(email.text).toContain(m.ack.nextSteps[0]);

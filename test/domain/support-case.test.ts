@@ -41,7 +41,7 @@ const verdict = (level: Classification['level']): Classification => ({
   level,
   confidence: 0.8,
   reasons: ['test'],
-  articles: [{ id: 'add-printer', title: 'Add a printer', score: 9 }],
+  articles: [{ id: 'add-printer', title: 'Add a printer', summary: 'Install the queue once.', score: 9 }],
   classifiedAt: now.toISOString(),
   classifiedBy: 'classifier@test',
 });

@@ -125,7 +125,6 @@ describe('an acknowledgement SES refuses for good', () => {
     const { sesClient } = await import('../../shared/adapters/aws-clients.ts');
     const { classifyCaseUseCase } = await import('../../shared/use-cases/classify-case.ts');
     const { createClassifier } = await import('../../shared/domain/classification/default-classifier.ts');
-    const { defaultArticleLibrary } = await import('../../shared/knowledge-base/article-library.ts');
     const { queueUrlsFrom, SqsWorkQueues } = await import('../../shared/adapters/sqs/sqs-work-queues.ts');
     const real = new SesMailer(sesClient(), 'support@tierdesk.localhost');
     const sandboxed = {
@@ -160,7 +159,6 @@ describe('an acknowledgement SES refuses for good', () => {
       },
       mailer: sandboxed,
       classifier: createClassifier(),
-      articles: defaultArticleLibrary(),
       clock: () => new Date(),
       publicBaseUrl: 'http://127.0.0.1',
     };

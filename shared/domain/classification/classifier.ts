@@ -384,7 +384,9 @@ export class Classifier {
       kind,
       confidence: Math.round(confidence * 100) / 100,
       reasons,
-      articles: articles.slice(0, 3).map((a) => ({ id: a.id, title: a.title, score: a.score })),
+      articles: articles
+        .slice(0, 3)
+        .map((a) => ({ id: a.id, title: a.title, summary: a.summary, score: a.score })),
       ...(vendor && level === 4 ? { vendor: { id: vendor.id, name: vendor.name } } : {}),
       missingFacts,
     };
