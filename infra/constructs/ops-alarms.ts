@@ -1,6 +1,6 @@
 // Where every alarm of tierdesk goes: one encrypted SNS topic that the operators subscribe to.
 import { Aws, Duration, type RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -50,26 +50,52 @@ export function notifyOps(alarm: Alarm, topic: ITopic): void {
 }
 
 /**
+ * An alarm to the ops topic when `metric` reaches `threshold` for `evaluationPeriods` minutes.
+ * A metric with no datapoints (an empty queue, a function nobody called) is healthy, not
+ * missing. Every alarm of tierdesk is one of these.
+ */
+export function opsAlarm(
+  scope: Construct,
+  id: string,
+  props: {
+    metric: IMetric;
+    threshold: number;
+    evaluationPeriods?: number;
+    description: string;
+    topic: ITopic;
+  },
+): Alarm {
+  const alarm = new Alarm(scope, id, {
+    alarmDescription: props.description,
+    metric: props.metric,
+    threshold: props.threshold,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: props.evaluationPeriods ?? 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  notifyOps(alarm, props.topic);
+  return alarm;
+}
+
+/**
  * An alarm as soon as one message waits in `queue` — for queues that should stay empty (dead
- * letters, failed events): every message there is work nobody is doing. An empty queue
- * reports no datapoints; that is the healthy state, not missing data.
+ * letters, failed events): every message there is work nobody is doing.
  */
 export function alarmOnFirstMessage(
   scope: Construct,
   id: string,
   props: { queue: IQueue; description: string; topic: ITopic },
 ): Alarm {
-  const alarm = new Alarm(scope, id, {
-    alarmDescription: props.description,
+  return opsAlarm(scope, id, {
     metric: props.queue.metricApproximateNumberOfMessagesVisible({
-      period: Duration.minutes(1),
+      period: ONE_MINUTE,
       statistic: 'Maximum',
     }),
     threshold: 1,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
+    description: props.description,
+    topic: props.topic,
   });
-  notifyOps(alarm, props.topic);
-  return alarm;
 }
+
+/** Every alarm looks at one-minute periods. */
+export const ONE_MINUTE = Duration.minutes(1);

@@ -3,7 +3,7 @@
 // follow from the declaration, so the stack states each function in a single line.
 import { join } from 'node:path';
 import { Duration, type RemovalPolicy, Tags } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -22,7 +22,7 @@ import {
 } from '../../functions/system.ts';
 import { type EnvironmentValues, functionEnvironment } from '../function-environment.ts';
 import { acknowledgeNag, acknowledgeNagWildcardResource } from '../nag.ts';
-import { notifyOps } from './ops-alarms.ts';
+import { ONE_MINUTE, opsAlarm } from './ops-alarms.ts';
 import { INBOUND_MAIL_PREFIX } from './raw-mail-bucket.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
@@ -111,15 +111,12 @@ export class TierdeskFunction extends Construct {
 
     this.grantWhatItUses(spec, resources);
 
-    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: `tierdesk ${id}: the function failed (${spec.description})`,
-      metric: this.function.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
+    this.errorsAlarm = opsAlarm(this, 'ErrorsAlarm', {
+      metric: this.function.metricErrors({ period: ONE_MINUTE, statistic: 'Sum' }),
       threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      description: `tierdesk ${id}: the function failed (${spec.description})`,
+      topic: resources.alarmTopic,
     });
-    notifyOps(this.errorsAlarm, resources.alarmTopic);
   }
 
   /** Exactly the access `spec.uses` declares; `auth` needs none (the JWKS is public). */

@@ -3,12 +3,12 @@
 // nobody is working on), and when work waits in the queue itself for longer than a P1's first
 // response may take (its consumer is failing, throttled or switched off).
 import { Duration, type RemovalPolicy, Tags } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { QueueName, QueueSpec } from '../../functions/system.ts';
-import { alarmOnFirstMessage, notifyOps } from './ops-alarms.ts';
+import { alarmOnFirstMessage, ONE_MINUTE, opsAlarm } from './ops-alarms.ts';
 
 export type WorkQueueProps = {
   name: QueueName;
@@ -55,17 +55,12 @@ export class WorkQueue extends Construct {
       description: `tierdesk: a message of the ${props.name} queue (${props.spec.purpose}) was dead-lettered`,
       topic: props.alarmTopic,
     });
-    this.stuckWorkAlarm = new Alarm(this, 'StuckWorkAlarm', {
-      alarmDescription: `tierdesk: work in the ${props.name} queue (${props.spec.purpose}) has waited over ${STUCK_AFTER.toMinutes()} minutes`,
-      metric: this.queue.metricApproximateAgeOfOldestMessage({
-        period: Duration.minutes(1),
-        statistic: 'Maximum',
-      }),
+    this.stuckWorkAlarm = opsAlarm(this, 'StuckWorkAlarm', {
+      metric: this.queue.metricApproximateAgeOfOldestMessage({ period: ONE_MINUTE, statistic: 'Maximum' }),
       threshold: STUCK_AFTER.toSeconds(),
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 2,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      description: `tierdesk: work in the ${props.name} queue (${props.spec.purpose}) has waited over ${STUCK_AFTER.toMinutes()} minutes`,
+      topic: props.alarmTopic,
     });
-    notifyOps(this.stuckWorkAlarm, props.alarmTopic);
   }
 }
