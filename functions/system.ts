@@ -233,6 +233,13 @@ export const INBOUND_MAIL_FAILURES = 'inbound-mail-failures';
 /** Lambda's own retries of an asynchronous invocation (at most 2). */
 export const ASYNC_RETRY_ATTEMPTS = 2;
 
+/**
+ * Where inbound mail's raw MIME lands in the raw-mail bucket: SES's receipt rule (and the
+ * local SMTP intake) store each message as `inbound/<message id>`, email intake reads it there,
+ * and its lifecycle rules and read grant name this prefix.
+ */
+export const RAW_MAIL_PREFIX = 'inbound/';
+
 /** The environment variable that names a resource; infra sets it, the local runtime too. */
 export const ENV = {
   table: 'TABLE_NAME',

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { SMTPServer } from 'smtp-server';
-import { ASYNC_RETRY_ATTEMPTS } from '../functions/system.ts';
+import { ASYNC_RETRY_ATTEMPTS, RAW_MAIL_PREFIX } from '../functions/system.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
 
 export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
@@ -61,7 +61,7 @@ export async function startSmtpIntake(options: {
           .send(
             new PutObjectCommand({
               Bucket: options.bucket,
-              Key: `inbound/${id}`,
+              Key: `${RAW_MAIL_PREFIX}${id}`,
               Body: raw,
               ContentType: 'message/rfc822',
             }),
@@ -95,7 +95,9 @@ export async function startSmtpIntake(options: {
           await new Promise((r) => setTimeout(r, delay));
           continue;
         }
-        options.log(`email-intake failed ${attempt + 1} times on inbound/${id}: ${(error as Error).message}`);
+        options.log(
+          `email-intake failed ${attempt + 1} times on ${RAW_MAIL_PREFIX}${id}: ${(error as Error).message}`,
+        );
         // What Lambda sends to an SQS on-failure destination: the event and the error.
         await options.failures.sqs.send(
           new SendMessageCommand({

@@ -10,9 +10,7 @@ import { wire } from '../../shared/adapters/wiring.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
 import { functionLogger } from '../../shared/http/http-function.ts';
 import { type EmailOutcome, receiveEmailUseCase } from '../../shared/use-cases/receive-email.ts';
-import { FUNCTIONS } from '../system.ts';
-
-export const RAW_MAIL_PREFIX = 'inbound/';
+import { FUNCTIONS, RAW_MAIL_PREFIX } from '../system.ts';
 
 const Verdict = z.object({ status: z.string() });
 

@@ -9,7 +9,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type ReceiptRule, ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
-import { INBOUND_MAIL_PREFIX } from './raw-mail-bucket.ts';
+import { RAW_MAIL_PREFIX } from '../../functions/system.ts';
 
 export type InboundMailProps = {
   ruleSetName: string;
@@ -32,7 +32,7 @@ export class InboundMail extends Construct {
       scanEnabled: true,
       tlsPolicy: TlsPolicy.REQUIRE,
       actions: [
-        new S3Action({ bucket: props.rawMailBucket, objectKeyPrefix: INBOUND_MAIL_PREFIX }),
+        new S3Action({ bucket: props.rawMailBucket, objectKeyPrefix: RAW_MAIL_PREFIX }),
         // EVENT: SES does not wait for intake, and Lambda retries a failed intake twice.
         new LambdaAction({ function: props.intake, invocationType: LambdaInvocationType.EVENT }),
       ],

@@ -3,13 +3,8 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { RAW_MAIL_PREFIX } from '../../functions/system.ts';
 import { acknowledgeNag } from '../nag.ts';
-
-/**
- * Where the receipt rule stores raw MIME; the object key is the prefix plus SES's message id.
- * functions/email-intake/handler.ts reads the same prefix (RAW_MAIL_PREFIX).
- */
-export const INBOUND_MAIL_PREFIX = 'inbound/';
 
 const RAW_MAIL_DAYS = 90;
 /** Versioning guards against an overwrite or a mistaken delete; old versions go after a month. */
@@ -49,12 +44,12 @@ export class RawMailBucket extends Construct {
       lifecycleRules: [
         {
           id: 'expire-raw-mail',
-          prefix: INBOUND_MAIL_PREFIX,
+          prefix: RAW_MAIL_PREFIX,
           expiration: Duration.days(RAW_MAIL_DAYS),
           noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS),
         },
         // A separate rule: S3 rejects expiredObjectDeleteMarker next to an expiration in days.
-        { id: 'remove-expired-delete-markers', prefix: INBOUND_MAIL_PREFIX, expiredObjectDeleteMarker: true },
+        { id: 'remove-expired-delete-markers', prefix: RAW_MAIL_PREFIX, expiredObjectDeleteMarker: true },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
     });

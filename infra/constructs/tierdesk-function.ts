@@ -19,11 +19,11 @@ import {
   type FunctionName,
   type FunctionSpec,
   type QueueName,
+  RAW_MAIL_PREFIX,
 } from '../../functions/system.ts';
 import { type EnvironmentValues, functionEnvironment } from '../function-environment.ts';
 import { acknowledgeNag, acknowledgeNagWildcardResource } from '../nag.ts';
 import { ONE_MINUTE, opsAlarm } from './ops-alarms.ts';
-import { INBOUND_MAIL_PREFIX } from './raw-mail-bucket.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -134,7 +134,7 @@ export class TierdeskFunction extends Construct {
     for (const queue of uses.queues ?? []) resources.queues[queue].grantSendMessages(this.role);
     if (uses.sendMail) resources.mailIdentity.grantSendEmail(this.role);
     if (uses.rawMail === 'read') {
-      resources.rawMailBucket.grantRead(this.role, `${INBOUND_MAIL_PREFIX}*`);
+      resources.rawMailBucket.grantRead(this.role, `${RAW_MAIL_PREFIX}*`);
       // The read grant's List* lets a missing object read as 404 (NoSuchKey) rather than 403,
       // so intake can tell a lost message from a permission fault.
       acknowledgeNag(
@@ -146,8 +146,8 @@ export class TierdeskFunction extends Construct {
       );
       acknowledgeNagWildcardResource(
         this.role,
-        `SES names each raw message after its message id, so the readable objects are the ${INBOUND_MAIL_PREFIX} prefix, not a fixed list.`,
-        new RegExp(`^Resource::.+/${INBOUND_MAIL_PREFIX}\\*$`),
+        `SES names each raw message after its message id, so the readable objects are the ${RAW_MAIL_PREFIX} prefix, not a fixed list.`,
+        new RegExp(`^Resource::.+/${RAW_MAIL_PREFIX}\\*$`),
       );
     }
   }

@@ -8,6 +8,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RAW_MAIL_PREFIX } from '../../functions/system.ts';
 import { dynamoDocumentClient, s3Client, sqsClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import type { EmailOutcome } from '../../shared/use-cases/receive-email.ts';
@@ -29,7 +30,7 @@ async function deliver(
   receipt?: Record<string, { status: string }>,
 ): Promise<EmailOutcome> {
   await s3Client().send(
-    new PutObjectCommand({ Bucket: process.env.RAW_MAIL_BUCKET, Key: `inbound/${id}`, Body: raw }),
+    new PutObjectCommand({ Bucket: process.env.RAW_MAIL_BUCKET, Key: `${RAW_MAIL_PREFIX}${id}`, Body: raw }),
   );
   const result = await handler(
     {
