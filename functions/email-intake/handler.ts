@@ -61,11 +61,7 @@ export const handler = middy<unknown, { outcomes: EmailOutcome[] }, Error, Conte
     for (const record of Records) {
       const key = `${RAW_MAIL_PREFIX}${record.ses.mail.messageId}`;
       const raw = await rawMail.read(key);
-      const receipt = record.ses.receipt ?? {};
-      const verdicts = Object.fromEntries(
-        Object.entries(receipt).map(([name, verdict]) => [name.replace(/Verdict$/, ''), verdict?.status]),
-      );
-      const outcome = await receiveEmailUseCase(deps, raw, key, verdicts);
+      const outcome = await receiveEmailUseCase(deps, raw, key, record.ses.receipt);
       logger.info('email received', { key, ...outcome });
       outcomes.push(outcome);
     }

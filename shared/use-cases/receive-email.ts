@@ -38,8 +38,13 @@ const MAX_NAME = 200;
 /** A follow-up lives inside the case item (400 KB at most); the raw mail stays in S3. */
 const MAX_FOLLOW_UP = 4_000;
 
-/** SES's verdicts on a message (`PASS`, `FAIL`, `GRAY`, `PROCESSING_FAILED`), when it gave them. */
-export type MailVerdicts = Partial<Record<'spam' | 'virus' | 'spf' | 'dkim' | 'dmarc', string>>;
+/**
+ * SES's verdicts on a message, as its receipt names them; each `status` is `PASS`, `FAIL`,
+ * `GRAY` or `PROCESSING_FAILED`. A verdict SES did not give is absent.
+ */
+export type MailVerdicts = Partial<
+  Record<'spamVerdict' | 'virusVerdict' | 'spfVerdict' | 'dkimVerdict' | 'dmarcVerdict', { status: string }>
+>;
 
 export async function receiveEmailUseCase(
   deps: ReceiveEmailDeps,
@@ -89,9 +94,7 @@ export async function receiveEmailUseCase(
       );
       await deps.store.update(updated);
       // A reply to a self-help case hands it to the ticket desk, as the acknowledgement promised.
-      if (existing.classification?.level === 0 && updated.classification?.level === 1) {
-        await queueHandOver(deps.queues, updated);
-      }
+      if (wasHandedOver(updated)) await queueHandOver(deps.queues, updated);
       return { outcome: 'follow-up', caseId: existing.id, reference };
     }
   }
@@ -134,10 +137,11 @@ export async function receiveEmailUseCase(
 
 /** What SES's scan says must not open a case; a verdict it could not give is no reason. */
 function verdictReason(verdicts: MailVerdicts): string | undefined {
-  if (verdicts.virus === 'FAIL') return 'SES found a virus';
-  if (verdicts.spam === 'FAIL') return 'SES judged it spam';
+  const failed = (verdict: keyof MailVerdicts) => verdicts[verdict]?.status === 'FAIL';
+  if (failed('virusVerdict')) return 'SES found a virus';
+  if (failed('spamVerdict')) return 'SES judged it spam';
   // DMARC failing means the From domain's owner disowns it; so does failing both SPF and DKIM.
-  if (verdicts.dmarc === 'FAIL' || (verdicts.spf === 'FAIL' && verdicts.dkim === 'FAIL'))
+  if (failed('dmarcVerdict') || (failed('spfVerdict') && failed('dkimVerdict')))
     return 'the sender could not be verified (SPF/DKIM/DMARC): answering could reach a forged address';
   return undefined;
 }

@@ -2,19 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../../shared/domain/errors.ts';
-import {
-  type Classification,
-  classify,
-  openCase,
-  type SupportCase,
-} from '../../shared/domain/support-case.ts';
+import { type Classification, classify } from '../../shared/domain/support-case.ts';
 import type { Priority } from '../../shared/domain/support-model.ts';
 import { ReferenceTakenError } from '../../shared/use-cases/ports.ts';
+import { draftCase } from '../support/cases.ts';
 
 const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
 const claim = (key: string, requestHash = 'h1') => ({
@@ -23,24 +18,6 @@ const claim = (key: string, requestHash = 'h1') => ({
   ttlSeconds: 3600,
   response: { accessToken: 'tdc_x' },
 });
-
-function draft(options: { email?: string; at?: Date; reference?: string } = {}): SupportCase {
-  const at = options.at ?? new Date();
-  return openCase({
-    id: ulid(at.getTime()),
-    reference: options.reference ?? `TD-${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}`,
-    accessTokenHash: 'hash',
-    intake: {
-      customer: { name: 'Ada', email: options.email ?? `${randomUUID()}@example.com` },
-      problem: { subject: 'It broke', description: 'It broke this morning' },
-      channel: 'api',
-      attachments: [],
-    },
-    language: 'en',
-    missingFacts: [],
-    now: at,
-  });
-}
 
 const verdict = (level: Classification['level'], priority: Priority): Classification => ({
   language: 'en',
@@ -58,7 +35,7 @@ const verdict = (level: Classification['level'], priority: Priority): Classifica
 
 describe('DynamoDbCaseStore', () => {
   it('creates a case and reads it back by id and by reference', async () => {
-    const c = draft();
+    const c = draftCase();
     await expect(store.create(c)).resolves.toMatchObject({ created: true });
     await expect(store.get(c.id)).resolves.toEqual(c);
     await expect(store.findByReference(c.reference)).resolves.toEqual(c);
@@ -67,9 +44,9 @@ describe('DynamoDbCaseStore', () => {
 
   it('answers a retried creation with the first case and its stored response', async () => {
     const key = randomUUID();
-    const first = draft();
+    const first = draftCase();
     await store.create(first, { idempotency: claim(key) });
-    const retry = await store.create(draft(), { idempotency: claim(key) });
+    const retry = await store.create(draftCase(), { idempotency: claim(key) });
     expect(retry).toMatchObject({
       created: false,
       case: { id: first.id },
@@ -79,32 +56,32 @@ describe('DynamoDbCaseStore', () => {
 
   it('refuses an idempotency key reused for a different request', async () => {
     const key = randomUUID();
-    await store.create(draft(), { idempotency: claim(key, 'body-a') });
-    await expect(store.create(draft(), { idempotency: claim(key, 'body-b') })).rejects.toBeInstanceOf(
+    await store.create(draftCase(), { idempotency: claim(key, 'body-a') });
+    await expect(store.create(draftCase(), { idempotency: claim(key, 'body-b') })).rejects.toBeInstanceOf(
       IdempotencyKeyReusedError,
     );
   });
 
   it('opens one case per email Message-ID', async () => {
     const messageId = `<${randomUUID()}@mail.example.com>`;
-    const first = draft();
+    const first = draftCase();
     await store.create(first, { messageId });
-    await expect(store.create(draft(), { messageId })).resolves.toMatchObject({
+    await expect(store.create(draftCase(), { messageId })).resolves.toMatchObject({
       created: false,
       case: { id: first.id },
     });
   });
 
   it('never reuses a reference', async () => {
-    const first = draft();
+    const first = draftCase();
     await store.create(first);
-    await expect(store.create(draft({ reference: first.reference }))).rejects.toBeInstanceOf(
+    await expect(store.create(draftCase({ reference: first.reference }))).rejects.toBeInstanceOf(
       ReferenceTakenError,
     );
   });
 
   it('writes an update only over the version it read', async () => {
-    const c = draft();
+    const c = draftCase();
     await store.create(c);
     const next = classify(c, verdict(2, 'P3'), new Date());
     await store.update(next);
@@ -117,8 +94,8 @@ describe('DynamoDbCaseStore', () => {
 
   it('lists a customer’s cases, newest first', async () => {
     const email = `${randomUUID()}@example.com`;
-    const older = draft({ email, at: new Date(Date.now() - 60_000) });
-    const newer = draft({ email });
+    const older = draftCase({ email, at: new Date(Date.now() - 60_000) });
+    const newer = draftCase({ email });
     await store.create(older);
     await store.create(newer);
     const listed = await store.listByCustomer(email.toUpperCase(), 10);
@@ -128,7 +105,7 @@ describe('DynamoDbCaseStore', () => {
   it('orders a level queue by priority, then age', async () => {
     const base = Date.now() - 3_600_000;
     const make = async (offset: number, priority: Priority) => {
-      const c = draft({ at: new Date(base + offset) });
+      const c = draftCase({ at: new Date(base + offset) });
       await store.create(c);
       await store.update(classify(c, verdict(4, priority), new Date()));
       return c.id;
@@ -144,8 +121,8 @@ describe('DynamoDbCaseStore', () => {
   });
 
   it('finds unclassified cases created before a moment, and only those', async () => {
-    const stuck = draft({ at: new Date(Date.now() - 10 * 60_000) });
-    const fresh = draft();
+    const stuck = draftCase({ at: new Date(Date.now() - 10 * 60_000) });
+    const fresh = draftCase();
     await store.create(stuck);
     await store.create(fresh);
     const ids = (await store.listUnclassified(new Date(Date.now() - 60_000).toISOString(), 1000)).map(
@@ -160,7 +137,7 @@ describe('two equal creations racing (real DynamoDB answers the loser with Trans
   it('retries the loser, which then finds the winner and answers its case', async () => {
     const real = dynamoDocumentClient();
     const key = `race-${randomUUID()}`;
-    const winner = draft();
+    const winner = draftCase();
     // DynamoDB Local serialises transactions, so the race is staged: the winner commits, and the
     // loser's first attempt is cancelled the way DynamoDB cancels a conflicting transaction.
     let injected = false;

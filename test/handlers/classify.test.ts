@@ -3,11 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient, sqsClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
-import { openCase } from '../../shared/domain/support-case.ts';
+import { draftCase } from '../support/cases.ts';
 import { eventually, local, sentEmailsTo } from '../support/http.ts';
 
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -39,20 +38,11 @@ const sqsEvent = (bodies: string[]): SQSEvent => ({
 });
 
 async function storedCase(description: string, language?: 'fr') {
-  const email = `${randomUUID()}@example.com`;
-  const c = openCase({
-    id: ulid(),
-    reference: `TD-${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}`,
-    accessTokenHash: 'x',
-    intake: {
-      customer: { name: 'Chloé', email, ...(language ? { language } : {}) },
-      problem: { subject: 'Imprimante', description },
-      channel: 'api',
-      attachments: [],
-    },
-    language: language ?? 'en',
-    missingFacts: [],
-    now: new Date(),
+  const c = draftCase({
+    name: 'Chloé',
+    subject: 'Imprimante',
+    description,
+    ...(language ? { language } : {}),
   });
   await store.create(c);
   return c;

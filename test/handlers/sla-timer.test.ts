@@ -3,11 +3,10 @@
 // again once it is two minutes old, and the running local system then classifies it.
 import { randomUUID } from 'node:crypto';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
-import { openCase } from '../../shared/domain/support-case.ts';
+import { draftCase } from '../support/cases.ts';
 import { eventually } from '../support/http.ts';
 
 type Handler = (event: ScheduledEvent, context: Context) => Promise<{ requeuedUnclassified: number }>;
@@ -33,19 +32,11 @@ const tick = (time: Date): ScheduledEvent => ({
 
 /** A case written as intake writes it, but whose classify message never left. */
 async function caseWithLostMessage(createdAt: Date) {
-  const c = openCase({
-    id: ulid(createdAt.getTime()),
-    reference: `TD-${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}`,
-    accessTokenHash: 'x',
-    intake: {
-      customer: { name: 'Grace', email: `${randomUUID()}@example.com` },
-      problem: { subject: 'Excel crashes', description: 'Excel crashes when I open the budget file.' },
-      channel: 'web',
-      attachments: [],
-    },
-    language: 'en',
-    missingFacts: [],
-    now: createdAt,
+  const c = draftCase({
+    name: 'Grace',
+    subject: 'Excel crashes',
+    description: 'Excel crashes when I open the budget file.',
+    at: createdAt,
   });
   await store.create(c);
   return c;

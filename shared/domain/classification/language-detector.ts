@@ -49,7 +49,7 @@ export class LanguageDetector {
       .filter(([code]) => isLanguage(code))
       .sort((a, b) => b[1] - a[1]) as Array<[Language, number]>;
     const browser = browserLanguage(hints.acceptLanguage);
-    const letters = sample.replace(/[^\p{L}]/gu, '').length;
+    const letters = lettersOf(sample);
     const top = ranked[0];
     const second = ranked[1];
     if (!top) {
