@@ -119,12 +119,6 @@ const PAYMENT = ['billing', 'licence', 'order'];
 /** Requests that block somebody's work until they are done. */
 const WORK_WAITS_ON = new Set(['account-access', 'people-change']);
 const FACT_PATTERNS: Array<[Fact, RegExp]> = [
-  // Since when, however the sentence goes on ("seit dem Update" is also a defect phrase, whose
-  // match hides its words from the 'since' signal).
-  [
-    'since',
-    /(?:^|[^\p{L}])(?:since|seit|sinds|depuis|desde|sedert)(?![\p{L}])|(?:^|[^\p{L}])(?:с|со|после)\s+(?:утра|вчера|обед|понедельник|вторник|сред|четверг|пятниц|прошл|обновлен|выходн)/iu,
-  ],
   [
     'errorText',
     /\b0x[0-9a-f]{4,}\b|\b(?:error|fehler|fout|erreur|ошибка)\s*(?:code\s*)?[:#-]?\s*[a-z]?-?\d{2,}\b|\b[a-z]{1,3}-\d{2,4}\b|["«„“].{6,}["»“”]|\b[45]\d\d\b/iu,
@@ -184,9 +178,14 @@ export class Classifier {
     const rest = paragraphs.slice(1).join('\n');
     const written = `${input.subject}\n${paragraphs.join('\n')}`;
     const fired = new Map<string, Fired>();
+    // A phrase outvotes the words inside it ("seit dem Update" is a defect, not a deadline),
+    // but every match is evidence of a fact the customer gave: "seit" still says since when.
+    const factsSaid = new Set<Fact>();
     const read = (part: string, weight: number): string[] => {
       const tokens = tokensOf(part);
-      for (const { value, term } of longestMatches(this.signals.match(tokens))) {
+      const matches = this.signals.match(tokens);
+      for (const { value } of matches) if (value.fact) factsSaid.add(value.fact);
+      for (const { value, term } of longestMatches(matches)) {
         const entry = fired.get(value.id) ?? { signal: value, terms: new Set<string>(), weight };
         entry.terms.add(term);
         entry.weight = Math.max(entry.weight, weight);
@@ -372,7 +371,7 @@ export class Classifier {
               reasons,
             )
           : this.categoryOf(categoryScore, reasons);
-    const found = this.factsFound(input, text, signals);
+    const found = this.factsFound(input, text, factsSaid);
     const missingFacts = missingFactsFor(kind, level, found);
     return {
       language: language.language,
@@ -528,9 +527,8 @@ export class Classifier {
     return top;
   }
 
-  private factsFound(input: ClassifierInput, text: string, signals: Array<{ signal: Signal }>): Set<Fact> {
-    const found = new Set<Fact>();
-    for (const { signal } of signals) if (signal.fact) found.add(signal.fact);
+  private factsFound(input: ClassifierInput, text: string, factsSaid: ReadonlySet<Fact>): Set<Fact> {
+    const found = new Set<Fact>(factsSaid);
     for (const [fact, pattern] of FACT_PATTERNS) if (pattern.test(text)) found.add(fact);
     if (AFFECTED_COUNT.test(text)) found.add('affectedUsers');
     const given: Array<[Fact, unknown]> = [

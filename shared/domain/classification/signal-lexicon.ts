@@ -539,7 +539,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     reason: 'says since when',
     terms: `since$ yesterday this_morning last_week since_monday seit$ gestern heute_morgen heute_fruh letzte_woche seit_montag
       sinds$ sinds_gisteren gisteren vanochtend vorige_week depuis$ hier$ ce_matin la_semaine_derniere
-      desde$ ayer$ esta_manana la_semana_pasada с_утра вчера$ со_вчерашнего с_понедельника с_прошлой`,
+      desde$ ayer$ esta_manana la_semana_pasada с_утра вчера$ со_вчерашнего с_понедельника с_прошлой после_обновлен`,
     fact: 'since',
   },
 ];
