@@ -43,7 +43,9 @@ export type Trigger =
   | { kind: 'http'; routes: readonly RouteSpec[] }
   | { kind: 'queue'; queue: QueueName }
   | { kind: 'schedule'; everyMinutes: number }
-  | { kind: 'inbound-mail' };
+  | { kind: 'inbound-mail' }
+  /** SES's sending events (bounces, complaints) of the configuration set every send uses. */
+  | { kind: 'mail-events' };
 
 export type Uses = {
   table?: 'read' | 'readwrite';
@@ -144,6 +146,22 @@ export const FUNCTIONS = {
     },
     uses: { table: 'readwrite', queues: ['level1'], auth: true },
   },
+  confirmAddress: {
+    entry: 'functions/confirm-address/handler.ts',
+    description:
+      'The owner of a mailbox confirms it with the link of the mail we sent there: later mail may quote the case',
+    trigger: {
+      kind: 'http',
+      routes: [{ method: 'POST', path: '/cases/{id}/address-confirmation', access: CUSTOMER }],
+    },
+    uses: { table: 'readwrite', auth: true },
+  },
+  mailEvents: {
+    entry: 'functions/mail-events/handler.ts',
+    description: 'Suppresses addresses that bounced for good or complained, so no send reaches them again',
+    trigger: { kind: 'mail-events' },
+    uses: { table: 'readwrite' },
+  },
   customerPortal: {
     entry: 'functions/customer-portal/handler.ts',
     description:
@@ -230,6 +248,13 @@ export const FUNCTION_TIMEOUT_SECONDS = LAMBDA_TIMEOUT_SECONDS;
  * person to replay (the raw mail itself stays in S3). Infra and the local runtime both make it.
  */
 export const INBOUND_MAIL_FAILURES = 'inbound-mail-failures';
+/**
+ * SES's bounce and complaint events whose recording still fails after Lambda's retries (the
+ * mailEvents function's on-failure destination).
+ */
+export const MAIL_EVENT_FAILURES = 'mail-event-failures';
+/** The detail types of the SES events the mailEvents function takes from EventBridge. */
+export const MAIL_EVENT_TYPES = ['Email Bounced', 'Email Complaint Received'] as const;
 /** Lambda's own retries of an asynchronous invocation (at most 2). */
 export const ASYNC_RETRY_ATTEMPTS = 2;
 
@@ -245,6 +270,10 @@ export const ENV = {
   table: 'TABLE_NAME',
   rawMailBucket: 'RAW_MAIL_BUCKET',
   mailFrom: 'MAIL_FROM',
+  /** The SES configuration set every send names: its event destination reports bounces. */
+  mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
+  /** JSON of the acknowledgement rate limits (shared/domain/mail-policy.ts). */
+  ackLimits: 'ACK_LIMITS',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   jwtIssuer: 'JWT_ISSUER',
   jwtAudience: 'JWT_AUDIENCE',
@@ -299,7 +328,8 @@ export function environmentNames(spec: FunctionSpec): string[] {
   const names: string[] = [];
   if (spec.uses.table) names.push(ENV.table);
   for (const q of spec.uses.queues ?? []) names.push(ENV.queueUrl(q));
-  if (spec.uses.sendMail) names.push(ENV.mailFrom, ENV.publicBaseUrl);
+  if (spec.uses.sendMail)
+    names.push(ENV.mailFrom, ENV.publicBaseUrl, ENV.mailConfigurationSet, ENV.ackLimits);
   // Email intake knows our own address to refuse mail that tierdesk itself sent (loops).
   if (spec.uses.rawMail) names.push(ENV.rawMailBucket, ENV.mailFrom);
   if (spec.uses.auth) names.push(ENV.jwtIssuer, ENV.jwtAudience, ENV.jwksUrl);

@@ -2,6 +2,8 @@
 // once, so a typo stops the synth with the setting's name instead of deploying something odd.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { parseAckLimits } from '../shared/config/environment.ts';
+import { type AckLimits, DEFAULT_ACK_LIMITS } from '../shared/domain/mail-policy.ts';
 
 export const STAGES = ['dev', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -9,12 +11,16 @@ export type Stage = (typeof STAGES)[number];
 export const CONTEXT = {
   stage: 'tierdesk:stage',
   mailDomain: 'tierdesk:mailDomain',
+  /** JSON: `{"perRecipient":{"max":5,"windowMinutes":60},"perSourceIp":{…}}` */
+  ackLimits: 'tierdesk:ackLimits',
 } as const;
 
 export type DeploymentSettings = {
   stage: Stage;
   /** The domain SES receives mail for; customers write to support@<mailDomain>. */
   mailDomain: string;
+  /** How many acknowledgements one address, and one source IP, may cause per window. */
+  ackLimits: AckLimits;
   /** Production keeps its data when a stack is deleted; a dev stack cleans up after itself. */
   removalPolicy: RemovalPolicy;
 };
@@ -32,12 +38,23 @@ export function readDeploymentSettings(scope: Construct): DeploymentSettings {
   if (!DOMAIN.test(mailDomain)) {
     throw new Error(`Context ${CONTEXT.mailDomain} must be a domain name such as support.example.com`);
   }
+  const ackLimitsContext = scope.node.tryGetContext(CONTEXT.ackLimits);
+  const ackLimits =
+    ackLimitsContext === undefined
+      ? DEFAULT_ACK_LIMITS
+      : parseAckLimits(
+          typeof ackLimitsContext === 'string' ? ackLimitsContext : JSON.stringify(ackLimitsContext),
+        );
   return {
     stage,
     mailDomain,
+    ackLimits,
     removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   };
 }
 
 /** The address customers write to and tierdesk sends from. */
 export const supportAddress = (settings: DeploymentSettings) => `support@${settings.mailDomain}`;
+
+/** The SES configuration set every send of the deployment names. */
+export const mailConfigurationSetName = (settings: DeploymentSettings) => `tierdesk-${settings.stage}-mail`;

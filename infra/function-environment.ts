@@ -8,6 +8,9 @@ export type EnvironmentValues = {
   rawMailBucketName: string;
   queueUrls: Record<QueueName, string>;
   mailFrom: string;
+  mailConfigurationSet: string;
+  /** JSON of the acknowledgement limits (shared/domain/mail-policy.ts). */
+  ackLimits: string;
   publicBaseUrl: string;
   jwtIssuer: string;
   jwtAudience: string;
@@ -19,6 +22,8 @@ export function functionEnvironment(spec: FunctionSpec, values: EnvironmentValue
     [ENV.table]: values.tableName,
     [ENV.rawMailBucket]: values.rawMailBucketName,
     [ENV.mailFrom]: values.mailFrom,
+    [ENV.mailConfigurationSet]: values.mailConfigurationSet,
+    [ENV.ackLimits]: values.ackLimits,
     [ENV.publicBaseUrl]: values.publicBaseUrl,
     [ENV.jwtIssuer]: values.jwtIssuer,
     [ENV.jwtAudience]: values.jwtAudience,

@@ -9,14 +9,15 @@ import { EmailIdentity, Identity, type IEmailIdentity } from 'aws-cdk-lib/aws-se
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { INBOUND_MAIL_FAILURES, QUEUES, type QueueName } from '../functions/system.ts';
+import { INBOUND_MAIL_FAILURES, MAIL_EVENT_FAILURES, QUEUES, type QueueName } from '../functions/system.ts';
 import { AgentDirectory } from './constructs/agent-directory.ts';
 import { CaseTable } from './constructs/case-table.ts';
 import { FailedEventsQueue } from './constructs/failed-events-queue.ts';
+import { MailSending } from './constructs/mail-sending.ts';
 import { OpsAlarms } from './constructs/ops-alarms.ts';
 import { RawMailBucket } from './constructs/raw-mail-bucket.ts';
 import { WorkQueue } from './constructs/work-queue.ts';
-import type { DeploymentSettings } from './deployment-settings.ts';
+import { type DeploymentSettings, mailConfigurationSetName } from './deployment-settings.ts';
 import { pascalCase } from './naming.ts';
 
 /** What the stateless stack may use of the stateful one. */
@@ -32,6 +33,10 @@ export interface StatefulResources {
   /** The `iss` of the agents' tokens. */
   readonly jwtIssuer: string;
   readonly mailIdentity: IEmailIdentity;
+  /** The SES configuration set every send names (bounces and complaints → mailEvents). */
+  readonly mailConfigurationSetName: string;
+  /** The mailEvents function's on-failure destination (functions/system.ts MAIL_EVENT_FAILURES). */
+  readonly mailEventFailures: IQueue;
   readonly alarmTopic: ITopic;
 }
 
@@ -48,6 +53,8 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly userPoolClient: IUserPoolClient;
   readonly jwtIssuer: string;
   readonly mailIdentity: IEmailIdentity;
+  readonly mailConfigurationSetName: string;
+  readonly mailEventFailures: IQueue;
   readonly alarmTopic: ITopic;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -99,5 +106,19 @@ export class StatefulStack extends Stack implements StatefulResources {
     });
     mailIdentity.applyRemovalPolicy(removalPolicy);
     this.mailIdentity = mailIdentity;
+
+    // Named by the settings, not by a token: the stateless stack and its grants name the same
+    // string without a cross-stack export.
+    this.mailConfigurationSetName = mailConfigurationSetName(settings);
+    new MailSending(this, 'MailSending', {
+      name: this.mailConfigurationSetName,
+      alarmTopic: this.alarmTopic,
+    });
+    this.mailEventFailures = new FailedEventsQueue(this, 'MailEventFailures', {
+      name: MAIL_EVENT_FAILURES,
+      purpose: 'recording an SES bounce or complaint',
+      alarmTopic: this.alarmTopic,
+      removalPolicy,
+    }).queue;
   }
 }

@@ -12,6 +12,7 @@ import {
   FUNCTIONS,
   type FunctionName,
   type FunctionSpec,
+  MAIL_EVENT_TYPES,
   QUEUES,
   type Trigger,
 } from '../functions/system.ts';
@@ -48,6 +49,8 @@ export class StatelessStack extends Stack {
       queues: stateful.queues,
       rawMailBucket: stateful.rawMailBucket,
       mailIdentity: stateful.mailIdentity,
+      mailConfigurationSetName: stateful.mailConfigurationSetName,
+      supportAddress: supportAddress(settings),
       alarmTopic: stateful.alarmTopic,
       logRemovalPolicy: settings.removalPolicy,
       environment: {
@@ -57,6 +60,8 @@ export class StatelessStack extends Stack {
           Object.entries(stateful.queues).map(([name, queue]) => [name, queue.queueUrl]),
         ) as TierdeskResources['environment']['queueUrls'],
         mailFrom: `tierdesk <${supportAddress(settings)}>`,
+        mailConfigurationSet: stateful.mailConfigurationSetName,
+        ackLimits: JSON.stringify(settings.ackLimits),
         publicBaseUrl: this.api.url,
         jwtIssuer: stateful.jwtIssuer,
         jwtAudience: stateful.userPoolClient.userPoolClientId,
@@ -114,6 +119,24 @@ export class StatelessStack extends Stack {
           recipient: supportAddress(stateful.settings),
           rawMailBucket: stateful.rawMailBucket,
           intake: fn.function,
+        });
+        return;
+      case 'mail-events':
+        // EventBridge invokes asynchronously: Lambda retries twice, then the event goes to the
+        // failures queue (alarmed), as inbound mail does.
+        fn.function.configureAsyncInvoke({
+          retryAttempts: ASYNC_RETRY_ATTEMPTS,
+          maxEventAge: Duration.hours(6),
+          onFailure: new SqsDestination(stateful.mailEventFailures),
+        });
+        new Rule(this, `${id}Events`, {
+          description: `tierdesk ${id}: SES bounces and complaints of the ${stateful.mailConfigurationSetName} configuration set`,
+          eventPattern: {
+            source: ['aws.ses'],
+            detailType: [...MAIL_EVENT_TYPES],
+            detail: { mail: { tags: { 'ses:configuration-set': [stateful.mailConfigurationSetName] } } },
+          },
+          targets: [new LambdaFunction(fn.function)],
         });
         return;
       default: {

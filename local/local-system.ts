@@ -13,10 +13,13 @@ import {
   type FunctionName,
   type FunctionSpec,
   INBOUND_MAIL_FAILURES,
+  MAIL_EVENT_FAILURES,
   QUEUES,
   type QueueName,
 } from '../functions/system.ts';
+import { type AckLimits, DEFAULT_ACK_LIMITS } from '../shared/domain/mail-policy.ts';
 import { type LocalRoute, startApiGateway } from './api-gateway.ts';
+import { asyncInvoker } from './async-invoke.ts';
 import {
   issueAgentToken,
   jwks,
@@ -26,6 +29,7 @@ import {
   signDevToken,
 } from './dev-issuer.ts';
 import type { LambdaHandler } from './lambda-context.ts';
+import { type InvocableFunction, startLambdaInvokeApi } from './lambda-invoke-api.ts';
 import {
   type ProvisionedQueue,
   provisionBucket,
@@ -44,7 +48,11 @@ import { startSmtpIntake } from './smtp-intake.ts';
 export type LocalSystemOptions = {
   /** Where data survives restarts; without it everything lives in memory (tests). */
   dataDir?: string;
-  ports?: { api?: number; dynamodb?: number; sqs?: number; ses?: number; smtp?: number };
+  ports?: { api?: number; dynamodb?: number; sqs?: number; ses?: number; smtp?: number; lambda?: number };
+  /** Acknowledgement rate limits; ACK_LIMITS in the environment, else the defaults. */
+  ackLimits?: AckLimits;
+  /** Concurrent batches per queue consumer (Lambda starts with five pollers a queue). */
+  queueConcurrency?: number;
   /** Tests shorten the visibility timeout to watch retries and redrive in seconds. */
   visibilityTimeoutSeconds?: number;
   scheduleIntervalMs?: number;
@@ -55,6 +63,7 @@ export type LocalSystemOptions = {
 export type LocalSystem = Awaited<ReturnType<typeof startLocalSystem>>;
 
 const REGION = 'us-east-1';
+const QUEUE_CONCURRENCY = 2;
 export const devIssuerKeyFile = (dataDir: string) => join(dataDir, 'dev-issuer-key.json');
 const ROOT = join(import.meta.dirname, '..');
 
@@ -86,12 +95,13 @@ async function start(
   stopAll: () => Promise<void>,
 ) {
   const dataDir = options.dataDir;
-  const [apiPort, dynamoPort, sqsPort, sesPort, smtpPort] = await Promise.all([
+  const [apiPort, dynamoPort, sqsPort, sesPort, smtpPort, lambdaPort] = await Promise.all([
     portOrFree(options.ports?.api),
     portOrFree(options.ports?.dynamodb),
     portOrFree(options.ports?.sqs),
     portOrFree(options.ports?.ses),
     portOrFree(options.ports?.smtp),
+    portOrFree(options.ports?.lambda),
   ]);
 
   // Started side by side; whichever did start is stopped again if another fails, so a busy
@@ -132,6 +142,10 @@ async function start(
     sqs,
     `${names.queuePrefix}${INBOUND_MAIL_FAILURES}`,
   );
+  const mailEventFailures = await provisionFailedEventsQueue(
+    sqs,
+    `${names.queuePrefix}${MAIL_EVENT_FAILURES}`,
+  );
   await provisionBucket(s3, names.rawMailBucket);
 
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -150,6 +164,10 @@ async function start(
     [ENV.table]: names.table,
     [ENV.rawMailBucket]: names.rawMailBucket,
     [ENV.mailFrom]: `tierdesk <support@${mailDomain}>`,
+    [ENV.mailConfigurationSet]: 'tierdesk-local-mail',
+    [ENV.ackLimits]: options.ackLimits
+      ? JSON.stringify(options.ackLimits)
+      : (process.env[ENV.ackLimits] ?? JSON.stringify(DEFAULT_ACK_LIMITS)),
     [ENV.publicBaseUrl]: apiUrl,
     [ENV.jwtIssuer]: LOCAL_ISSUER,
     [ENV.jwtAudience]: LOCAL_AUDIENCE,
@@ -164,6 +182,11 @@ async function start(
         address: `127.0.0.1:${smtpPort}`,
         probe: { tcp: { host: '127.0.0.1', port: smtpPort } },
       },
+      {
+        name: 'lambda',
+        address: `http://127.0.0.1:${lambdaPort}`,
+        probe: { tcp: { host: '127.0.0.1', port: lambdaPort } },
+      },
     ]),
     ...Object.fromEntries(
       Object.entries(queues).map(([name, q]) => [ENV.queueUrl(name as QueueName), q.url]),
@@ -177,7 +200,9 @@ async function start(
     queues: [] as Array<{ functionName: FunctionName; queue: QueueName; batchSize: number }>,
     schedules: [] as FunctionName[],
     inboundMail: [] as FunctionName[],
+    mailEvents: [] as FunctionName[],
   };
+  const invocable: Record<string, InvocableFunction> = {};
   let schedule: ReturnType<typeof startSchedule> | undefined;
   let smtp: Awaited<ReturnType<typeof startSmtpIntake>> | undefined;
 
@@ -185,6 +210,7 @@ async function start(
     const handler = handlers[name];
     const timeoutSeconds = spec.timeoutSeconds ?? FUNCTION_TIMEOUT_SECONDS;
     const trigger = spec.trigger;
+    invocable[name] = { handler, timeoutSeconds };
     if (trigger.kind === 'http') {
       for (const route of trigger.routes)
         routes.push({ ...route, functionName: name, handler, timeoutSeconds });
@@ -195,20 +221,24 @@ async function start(
         queue: trigger.queue,
         batchSize: QUEUES[trigger.queue].batchSize,
       });
-      pollers.push(
-        new QueuePoller({
-          client: sqs,
-          queueUrl: queue.url,
-          queueArn: queue.arn,
-          functionName: name,
-          handler,
-          batchSize: QUEUES[trigger.queue].batchSize,
-          visibilityTimeoutSeconds:
-            options.visibilityTimeoutSeconds ?? QUEUES[trigger.queue].visibilityTimeoutSeconds,
-          timeoutSeconds,
-          log,
-        }),
-      );
+      // Lambda runs several batches of one queue at once; so does the local runtime, so a race
+      // between two workers of one case shows here as it would in AWS.
+      for (let poller = 0; poller < (options.queueConcurrency ?? QUEUE_CONCURRENCY); poller++) {
+        pollers.push(
+          new QueuePoller({
+            client: sqs,
+            queueUrl: queue.url,
+            queueArn: queue.arn,
+            functionName: name,
+            handler,
+            batchSize: QUEUES[trigger.queue].batchSize,
+            visibilityTimeoutSeconds:
+              options.visibilityTimeoutSeconds ?? QUEUES[trigger.queue].visibilityTimeoutSeconds,
+            timeoutSeconds,
+            log,
+          }),
+        );
+      }
     } else if (trigger.kind === 'schedule') {
       served.schedules.push(name);
       schedule = startSchedule({
@@ -218,6 +248,21 @@ async function start(
         timeoutSeconds,
         log,
       });
+    } else if (trigger.kind === 'mail-events') {
+      // SES publishes bounces and complaints to EventBridge, which invokes asynchronously. No
+      // local mail bounces; `aws lambda invoke --invocation-type Event` replays SES's event.
+      served.mailEvents.push(name);
+      invocable[name] = {
+        handler,
+        timeoutSeconds,
+        async: asyncInvoker({
+          functionName: name,
+          handler,
+          timeoutSeconds,
+          failures: { sqs, queueUrl: mailEventFailures.url },
+          log,
+        }),
+      };
     } else {
       served.inboundMail.push(name);
       smtp = await startSmtpIntake({
@@ -237,6 +282,12 @@ async function start(
     await Promise.all(pollers.map((p) => p.stop()));
   });
   if (schedule) stops.push(schedule.stop);
+
+  const lambda = await startLambdaInvokeApi({ port: lambdaPort, functions: invocable, log });
+  stops.push(lambda.stop);
+  stops.push(async () => {
+    await Promise.all(Object.values(invocable).map((fn) => fn.async?.settled()));
+  });
 
   const api = await startApiGateway({
     port: apiPort,
@@ -261,12 +312,13 @@ async function start(
       sesViewer: `${ses.endpoint}/`,
       ses: ses.endpoint,
       smtp: { host: '127.0.0.1', port: smtp?.port ?? smtpPort },
+      lambda: lambda.url,
     },
     pids: { dynamodb: dynamo.pid },
     names,
     queues: queues as Record<QueueName, ProvisionedQueue>,
     /** Lambda on-failure destinations, by the name infra tags them with. */
-    failedEvents: { [INBOUND_MAIL_FAILURES]: inboundMailFailures },
+    failedEvents: { [INBOUND_MAIL_FAILURES]: inboundMailFailures, [MAIL_EVENT_FAILURES]: mailEventFailures },
     routes: routes.map(({ method, path, functionName, access }) => ({ method, path, functionName, access })),
     /** What the runtime serves, besides routes: compared with the CDK template by a test. */
     served,

@@ -1,16 +1,16 @@
 // Plays SES's inbound receipt rule: an SMTP server on 127.0.0.1 stores each message's raw
 // MIME in S3 under inbound/<id>, then invokes the email-intake function with an SES event
-// (Lambda action, invocation type Event). Like Lambda's async invoke, a failing function is
-// retried twice; what still fails is logged — the raw mail stays in the bucket.
+// (Lambda action, invocation type Event), with Lambda's asynchronous retries and on-failure
+// destination (async-invoke.ts) — the raw mail stays in the bucket.
 import { randomBytes } from 'node:crypto';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { SMTPServer } from 'smtp-server';
-import { ASYNC_RETRY_ATTEMPTS, RAW_MAIL_PREFIX } from '../functions/system.ts';
-import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
+import { RAW_MAIL_PREFIX } from '../functions/system.ts';
+import { asyncInvoker } from './async-invoke.ts';
+import type { LambdaHandler } from './lambda-context.ts';
 
 export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
-const RETRY_DELAYS_MS = [1000, 2000];
 
 export type SmtpIntake = { host: string; port: number; stop(): Promise<void>; settled(): Promise<void> };
 
@@ -28,8 +28,14 @@ export async function startSmtpIntake(options: {
   retryDelaysMs?: readonly number[];
   log: (line: string) => void;
 }): Promise<SmtpIntake> {
-  const retryDelays = (options.retryDelaysMs ?? RETRY_DELAYS_MS).slice(0, ASYNC_RETRY_ATTEMPTS);
-  const pending = new Set<Promise<void>>();
+  const intake = asyncInvoker({
+    functionName: 'emailIntake',
+    handler: options.handler,
+    timeoutSeconds: options.timeoutSeconds,
+    failures: options.failures,
+    ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
+    log: options.log,
+  });
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -68,8 +74,7 @@ export async function startSmtpIntake(options: {
           )
           .then(() => {
             callback(null, `Queued as ${id}`);
-            const delivery = deliver(id, from, recipients).finally(() => pending.delete(delivery));
-            pending.add(delivery);
+            intake.invoke(sesEvent(id, from, recipients));
           })
           .catch((error: Error) =>
             callback(
@@ -82,46 +87,6 @@ export async function startSmtpIntake(options: {
     },
   });
 
-  async function deliver(id: string, from: string, recipients: string[]): Promise<void> {
-    const event = sesEvent(id, from, recipients);
-    for (let attempt = 0; ; attempt++) {
-      const context = lambdaContext('emailIntake', options.timeoutSeconds);
-      try {
-        await options.handler(event, context);
-        return;
-      } catch (error) {
-        const delay = retryDelays[attempt];
-        if (delay !== undefined) {
-          await new Promise((r) => setTimeout(r, delay));
-          continue;
-        }
-        options.log(
-          `email-intake failed ${attempt + 1} times on ${RAW_MAIL_PREFIX}${id}: ${(error as Error).message}`,
-        );
-        // What Lambda sends to an SQS on-failure destination: the event and the error.
-        await options.failures.sqs.send(
-          new SendMessageCommand({
-            QueueUrl: options.failures.queueUrl,
-            MessageBody: JSON.stringify({
-              version: '1.0',
-              timestamp: new Date().toISOString(),
-              requestContext: {
-                requestId: context.awsRequestId,
-                functionArn: context.invokedFunctionArn,
-                condition: 'RetriesExhausted',
-                approximateInvokeCount: attempt + 1,
-              },
-              requestPayload: event,
-              responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
-              responsePayload: { errorType: (error as Error).name, errorMessage: (error as Error).message },
-            }),
-          }),
-        );
-        return;
-      }
-    }
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
@@ -131,12 +96,10 @@ export async function startSmtpIntake(options: {
   return {
     host: '127.0.0.1',
     port,
-    settled: async () => {
-      while (pending.size > 0) await Promise.all([...pending]);
-    },
+    settled: intake.settled,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([...pending]);
+      await intake.settled();
     },
   };
 }

@@ -15,6 +15,8 @@ const deps = {
   classifier: defaultClassifier(),
   clock: wired.clock,
   publicBaseUrl: wired.publicBaseUrl(),
+  recipients: wired.recipients(),
+  limits: wired.ackLimits(),
 };
 
 export const handler = queueFunction(spec, z.object({ caseId: z.string().min(1) }), (message) =>

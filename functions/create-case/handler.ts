@@ -31,6 +31,7 @@ export const handler = httpFunction(spec, {
     const result = await openCaseUseCase(deps, intake, {
       ...(idempotencyKey ? { idempotencyKey } : {}),
       languageHints: { acceptLanguage: request.headers['accept-language'] },
+      source: { ip: request.event.requestContext.http.sourceIp },
     });
     const { replayed, ...body } = result;
     return {

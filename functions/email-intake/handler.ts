@@ -14,15 +14,20 @@ import { FUNCTIONS, RAW_MAIL_PREFIX } from '../system.ts';
 
 const Verdict = z.object({ status: z.string() });
 
-// Only what we use: SES's own message id names the S3 object, and its verdicts. (Powertools' full SES schema
-// requires headers such as Subject that SES omits when a message lacks them.)
+// Only what we use: SES's own message id names the S3 object, the envelope sender (empty for a
+// bounce), and its verdicts. (Powertools' full SES schema requires headers such as Subject that
+// SES omits when a message lacks them.)
 const SesReceiptEventSchema = z.object({
   Records: z
     .array(
       z.object({
         eventSource: z.literal('aws:ses'),
         ses: z.object({
-          mail: z.object({ messageId: z.string().min(1) }),
+          mail: z.object({
+            messageId: z.string().min(1),
+            source: z.string().optional(),
+            commonHeaders: z.object({ returnPath: z.string().optional() }).optional(),
+          }),
           // With scanning on, SES judges every message; a missing verdict is no verdict.
           receipt: z
             .object({
@@ -31,6 +36,7 @@ const SesReceiptEventSchema = z.object({
               spfVerdict: Verdict,
               dkimVerdict: Verdict,
               dmarcVerdict: Verdict,
+              dmarcPolicy: z.string(),
             })
             .partial()
             .optional(),
@@ -50,6 +56,7 @@ const deps = {
   classifier: defaultClassifier(),
   clock: wired.clock,
   rejections: wired.mailRejections(),
+  recipients: wired.recipients(),
   ownAddress: /<([^>]+)>/.exec(wired.env.MAIL_FROM ?? '')?.[1] ?? wired.env.MAIL_FROM ?? '',
 };
 
@@ -61,7 +68,10 @@ export const handler = middy<unknown, { outcomes: EmailOutcome[] }, Error, Conte
     for (const record of Records) {
       const key = `${RAW_MAIL_PREFIX}${record.ses.mail.messageId}`;
       const raw = await rawMail.read(key);
-      const outcome = await receiveEmailUseCase(deps, raw, key, record.ses.receipt);
+      const { source, commonHeaders } = record.ses.mail;
+      const outcome = await receiveEmailUseCase(deps, raw, key, record.ses.receipt, {
+        sender: source ?? commonHeaders?.returnPath,
+      });
       logger.info('email received', { key, ...outcome });
       outcomes.push(outcome);
     }

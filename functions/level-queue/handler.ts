@@ -22,7 +22,7 @@ export const handler = httpFunction(
         throw new ForbiddenError(`Level ${level} is not one of your levels`);
       }
       const cases = await store.listLevelQueue(level, limit);
-      return { statusCode: 200, body: { level, cases: cases.map(agentView) } };
+      return { statusCode: 200, body: { level, cases: cases.map((c) => agentView(c)) } };
     },
   },
   wired.callers(),

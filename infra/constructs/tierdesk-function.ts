@@ -2,10 +2,10 @@
 // architecture, ESM bundling, logs, tracing, environment, alarm and least-privilege grants all
 // follow from the declaration, so the stack states each function in a single line.
 import { join } from 'node:path';
-import { Duration, type RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -43,6 +43,9 @@ export type TierdeskResources = {
   queues: Record<QueueName, IQueue>;
   rawMailBucket: IBucket;
   mailIdentity: IEmailIdentity;
+  mailConfigurationSetName: string;
+  /** The one address functions send as. */
+  supportAddress: string;
   alarmTopic: ITopic;
   environment: EnvironmentValues;
   logRemovalPolicy: RemovalPolicy;
@@ -119,6 +122,35 @@ export class TierdeskFunction extends Construct {
     });
   }
 
+  /**
+   * What a send really needs. SES authorizes ses:SendEmail against every identity the message
+   * involves — in the sandbox the recipient's too — and against the configuration set it names;
+   * so the grant covers the account's identities and that one configuration set, and only for
+   * mail from the support address.
+   */
+  private grantSendMail(resources: TierdeskResources): void {
+    const stack = Stack.of(this);
+    this.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
+          stack.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: resources.mailConfigurationSetName,
+          }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': resources.supportAddress } },
+      }),
+    );
+    acknowledgeNagWildcardResource(
+      this.role,
+      'In the SES sandbox every recipient is an identity that SendEmail is authorized against, so sending needs identity/*; the ses:FromAddress condition keeps it to mail from the support address.',
+      /^Resource::arn:.*:ses:.*:identity\/\*$/,
+    );
+  }
+
   /** Exactly the access `spec.uses` declares; `auth` needs none (the JWKS is public). */
   private grantWhatItUses(spec: FunctionSpec, resources: TierdeskResources): void {
     const { uses } = spec;
@@ -132,7 +164,7 @@ export class TierdeskFunction extends Construct {
       );
     }
     for (const queue of uses.queues ?? []) resources.queues[queue].grantSendMessages(this.role);
-    if (uses.sendMail) resources.mailIdentity.grantSendEmail(this.role);
+    if (uses.sendMail) this.grantSendMail(resources);
     if (uses.rawMail === 'read') {
       resources.rawMailBucket.grantRead(this.role, `${RAW_MAIL_PREFIX}*`);
       // The read grant's List* lets a missing object read as 404 (NoSuchKey) rather than 403,

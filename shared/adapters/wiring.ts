@@ -1,11 +1,12 @@
 // The composition root: real adapters for a declared function, built once at cold start from
 // the environment the declaration promises. Handlers call this at module scope.
 import { ENV, type FunctionSpec } from '../../functions/system.ts';
-import { requireEnvironment } from '../config/environment.ts';
+import { parseAckLimits, requireEnvironment } from '../config/environment.ts';
 import { CallerResolver } from '../http/caller.ts';
 import { dynamoDocumentClient, s3Client, sesClient, sqsClient } from './aws-clients.ts';
 import { DynamoDbCaseStore } from './dynamodb/dynamodb-case-store.ts';
 import { DynamoDbMailRejections } from './dynamodb/dynamodb-mail-rejections.ts';
+import { DynamoDbRecipients } from './dynamodb/dynamodb-recipients.ts';
 import { S3RawMailStore } from './s3/s3-raw-mail-store.ts';
 import { SesMailer } from './ses/ses-mailer.ts';
 import { queueUrlsFrom, SqsWorkQueues } from './sqs/sqs-work-queues.ts';
@@ -23,7 +24,9 @@ export function wire(spec: FunctionSpec) {
     caseStore: () => new DynamoDbCaseStore(dynamoDocumentClient(), get(ENV.table)),
     mailRejections: () => new DynamoDbMailRejections(dynamoDocumentClient(), get(ENV.table)),
     workQueues: () => new SqsWorkQueues(sqsClient(), queueUrlsFrom(env, spec.uses.queues ?? [])),
-    mailer: () => new SesMailer(sesClient(), get(ENV.mailFrom)),
+    mailer: () => new SesMailer(sesClient(), get(ENV.mailFrom), get(ENV.mailConfigurationSet)),
+    recipients: () => new DynamoDbRecipients(dynamoDocumentClient(), get(ENV.table)),
+    ackLimits: () => parseAckLimits(get(ENV.ackLimits)),
     rawMail: () => new S3RawMailStore(s3Client(), get(ENV.rawMailBucket)),
     callers: () =>
       new CallerResolver({

@@ -99,6 +99,43 @@ export function composeAcknowledgement(input: AcknowledgementInput): ComposedEma
   return { subject, text, html };
 }
 
+/**
+ * The first mail to an address the desk has not seen verified. A public form lets anyone name
+ * any address, so this mail carries nothing the caller wrote — no subject, no description, no
+ * name — only our reference and the link to the case page, where the owner of the mailbox
+ * confirms it (relay spam: help desks that quoted requesters' text were used to mail strangers).
+ */
+export function composeFirstContact(input: {
+  reference: string;
+  messages: Messages;
+  caseUrl: string;
+}): ComposedEmail {
+  const m = input.messages.ack;
+  const lines = [
+    m.firstContact.greeting,
+    '',
+    m.firstContact.received(input.reference),
+    '',
+    m.firstContact.confirmLink,
+    input.caseUrl,
+    '',
+    m.firstContact.notYou,
+    '',
+    m.signature,
+  ];
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">',
+    `<p>${escapeHtml(m.firstContact.greeting)}</p>`,
+    `<p>${escapeHtml(m.firstContact.received(input.reference))}</p>`,
+    `<p>${escapeHtml(m.firstContact.confirmLink)}</p>`,
+    `<p><a href="${escapeHtml(input.caseUrl)}">${escapeHtml(input.caseUrl)}</a></p>`,
+    `<p>${escapeHtml(m.firstContact.notYou)}</p>`,
+    `<p>${escapeHtml(m.signature)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject: m.firstContact.subject(input.reference), text: lines.join('\n'), html };
+}
+
 export function durationText(d: Duration, m: Messages): string {
   return m.duration[d.unit](d.amount);
 }

@@ -19,7 +19,42 @@ const EmailAddress = z
     (address) => address.slice(address.lastIndexOf('@') + 1).includes('.'),
     'must have a domain such as example.com',
   )
+  .superRefine((address, ctx) => {
+    const problem = unusableAddressReason(address);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .transform(normalizeEmail);
+
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Why an address must never be used as a recipient, or undefined when it may. The web form
+ * and email intake both ask here. Such an address is an injection (control characters, angle
+ * brackets), a spoof (bidi controls reorder what an agent reads), not text at all (a lone
+ * surrogate), or a domain no mail should go to: an IP literal, or one with an empty label.
+ */
+export function unusableAddressReason(address: string): string | undefined {
+  const surrogate = /\p{Cs}/u.exec(address);
+  if (surrogate) return `contains a lone UTF-16 surrogate (${codePoint(surrogate[0])})`;
+  const control = /\p{Cc}/u.exec(address);
+  if (control) return `contains a control character (${codePoint(control[0])})`;
+  const bidi = BIDI_CONTROL.exec(address);
+  if (bidi) return `contains a bidirectional text control (${codePoint(bidi[0])})`;
+  if (/[<>]/.test(address)) return 'contains an angle bracket';
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return 'is not an address: it needs a name, an @ and a domain';
+  const domain = address.slice(at + 1);
+  if (/[[\]]/.test(domain)) return 'has an IP literal instead of a domain name';
+  const labels = domain.split('.');
+  // No top-level domain is all digits, so `a@1.2.3.4` names a host by its IP address.
+  if (/^\d+$/.test(labels.at(-1) ?? '')) return 'has an IP address instead of a domain name';
+  if (labels.includes('')) return 'has an empty label in its domain';
+  return undefined;
+}
+
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 export function normalizeEmail(address: string): string {
   const at = address.lastIndexOf('@');

@@ -65,21 +65,23 @@ export type SupportCase = {
   missingFacts: Fact[];
   classification?: Classification;
   corrections: ClassificationCorrection[];
-  /**
-   * The acknowledgement email: 'pending' is written together with the classification, before
-   * sending, and 'sent' after SES accepted it — so a crash resends rather than loses it.
-   * 'undeliverable' when SES refused it for good (the address, or the account's sending
-   * rights): the case goes on to its level all the same, and an agent sees why.
-   */
-  acknowledgement?: 'pending' | 'sent' | 'undeliverable';
-  acknowledgedAt?: string;
-  acknowledgementError?: string;
+  /** The acknowledgement email: claimed before it is sent, so it goes out once (see below). */
+  acknowledgement?: Acknowledgement;
+  /** The Message-ID of the email that opened the case: the acknowledgement answers it. */
+  inboundMessageId?: string;
+  /** Where a web or API request came from; acknowledgements are rate-limited per source. */
+  source?: { ip: string };
   deflectedArticle?: string;
   /** The level whose queue has taken the case (set by that level's worker). */
   queuedLevel?: Level;
   queuedAt?: string;
-  /** Later emails of the customer about this case. */
-  followUps: FollowUp[];
+  /**
+   * How many later messages of the customer (email replies, comments) joined the case. The
+   * follow-ups themselves are items of their own (CaseStore.addFollowUp / listFollowUps), so a
+   * long thread never grows the case item towards DynamoDB's 400 KB limit.
+   */
+  followUpCount: number;
+  lastFollowUpAt?: string;
 };
 
 export type FollowUp = {
@@ -100,6 +102,8 @@ export type NewCaseInput = {
   language: Language;
   missingFacts: Fact[];
   now: Date;
+  inboundMessageId?: string;
+  source?: { ip: string };
 };
 
 export function openCase(input: NewCaseInput): SupportCase {
@@ -118,8 +122,10 @@ export function openCase(input: NewCaseInput): SupportCase {
     accessTokenHashes: [input.accessTokenHash],
     language: input.language,
     missingFacts: input.missingFacts,
+    ...(input.inboundMessageId ? { inboundMessageId: input.inboundMessageId } : {}),
+    ...(input.source ? { source: input.source } : {}),
     corrections: [],
-    followUps: [],
+    followUpCount: 0,
   };
 }
 
@@ -131,7 +137,7 @@ export function classify(c: SupportCase, classification: Classification, now: Da
     classification,
     language: classification.language,
     status: classification.level === 0 ? 'self-help' : 'open',
-    acknowledgement: 'pending',
+    acknowledgement: { state: 'pending', attempts: 0, tokenHashes: [] },
   };
 }
 
@@ -177,6 +183,8 @@ export function takeIntoLevel(c: SupportCase, level: Level, now: Date): SupportC
  * A later message of the customer joins the case; a closed case opens again. A reply to a
  * self-help case (or to a deflected one) means the articles were not enough: a person takes
  * over at the ticket desk, as the acknowledgement promised.
+ * Returns the changed case only: the caller stores the follow-up with it, in one write
+ * (CaseStore.addFollowUp).
  */
 export function addFollowUp(c: SupportCase, followUp: FollowUp, now: Date): SupportCase {
   if (c.status === 'self-help' || (c.status === 'deflected' && c.classification?.level === 0)) {
@@ -184,25 +192,13 @@ export function addFollowUp(c: SupportCase, followUp: FollowUp, now: Date): Supp
   }
   const reopened =
     c.status === 'resolved' || c.status === 'deflected' || c.status === 'closed' ? 'open' : c.status;
-  return { ...next(c, now), followUps: withFollowUp(c.followUps, followUp), status: reopened };
+  return { ...next(c, now), ...counted(c, followUp), status: reopened };
 }
 
-/** Follow-ups kept word for word; older ones keep their start and where the whole text is. */
-export const FOLLOW_UPS_IN_FULL = 40;
-const SHORTENED_FOLLOW_UP = 280;
-
-/**
- * A case is one DynamoDB item (400 KB at most), and a long thread must not outgrow it: the
- * newest follow-ups stay whole, older ones are shortened (their raw mail stays in S3).
- */
-export function withFollowUp(followUps: readonly FollowUp[], followUp: FollowUp): FollowUp[] {
-  const all = [...followUps, followUp];
-  const firstInFull = all.length - FOLLOW_UPS_IN_FULL;
-  return all.map((f, index) =>
-    index < firstInFull && f.text.length > SHORTENED_FOLLOW_UP
-      ? { ...f, text: `${f.text.slice(0, SHORTENED_FOLLOW_UP)}…` }
-      : f,
-  );
+function counted(c: SupportCase, followUp: FollowUp): Pick<SupportCase, 'followUpCount' | 'lastFollowUpAt'> {
+  // Replies that raced may be stored out of order; the latest stays the latest.
+  const last = c.lastFollowUpAt && c.lastFollowUpAt > followUp.at ? c.lastFollowUpAt : followUp.at;
+  return { followUpCount: c.followUpCount + 1, lastFollowUpAt: last };
 }
 
 /** Who a hand-over from self-help is recorded as, in the case's corrections. */
@@ -211,7 +207,8 @@ export const CUSTOMER_HAND_OVER = 'customer';
 /**
  * The customer of a self-help case asks for a person: the case opens at the ticket desk
  * (level 1), and why is recorded as a correction by the customer, so an agent sees it.
- * A comment of the customer joins the case as a follow-up.
+ * A comment of the customer is counted as a follow-up; the caller stores it with the case
+ * (CaseStore.addFollowUp).
  */
 export function handOverToDesk(c: SupportCase, why: string, now: Date, comment?: FollowUp): SupportCase {
   if (c.status !== 'self-help')
@@ -249,7 +246,7 @@ function toDesk(c: SupportCase, why: string, now: Date, followUp?: FollowUp): Su
     status: 'open',
     classification: handedOver,
     corrections: [...c.corrections, correction],
-    followUps: followUp ? withFollowUp(c.followUps, followUp) : c.followUps,
+    ...(followUp ? counted(c, followUp) : {}),
   };
 }
 
@@ -259,18 +256,106 @@ export function confirmDeflection(c: SupportCase, articleId: string, now: Date):
   return { ...next(c, now), status: 'deflected', deflectedArticle: articleId };
 }
 
-/** SES refused the acknowledgement for good; the case is worked all the same. */
-export function markAcknowledgementUndeliverable(c: SupportCase, reason: string, now: Date): SupportCase {
-  return { ...next(c, now), acknowledgement: 'undeliverable', acknowledgementError: reason.slice(0, 500) };
+/**
+ * The acknowledgement email, sent exactly once and never lost (Powertools' idempotency pattern:
+ * an in-progress record before the work, completed after it):
+ *  - 'pending': written with the classification; nobody is sending it;
+ *  - 'claimed': one worker won the conditional write and is sending it; a claim older than
+ *    ACK_CLAIM_STALE_MS belongs to a worker that died, and may be claimed again;
+ *  - 'sent', 'undeliverable' (SES refused it for good, or every attempt failed) and 'withheld'
+ *    (the address is suppressed, or a rate limit is reached) are final: the case is routed all
+ *    the same, and an agent sees why.
+ * Each claim carries a fresh access token for the email's link; attempts are bounded, so the
+ * token hashes are too.
+ */
+export type Acknowledgement = {
+  state: 'pending' | 'claimed' | 'sent' | 'undeliverable' | 'withheld';
+  attempts: number;
+  /** SHA-256 of the token each attempt's email carried: they prove the mailbox, too. */
+  tokenHashes: string[];
+  claimedAt?: string;
+  sentAt?: string;
+  /** Whether it quoted what the caller wrote (only an address the desk has seen verified). */
+  quoted?: boolean;
+  reason?: string;
+};
+
+export const ACK_CLAIM_STALE_MS = 5 * 60_000;
+/** Attempts before the acknowledgement is given up as undeliverable (each one is a send). */
+export const MAX_ACK_ATTEMPTS = 4;
+/** A pending acknowledgement nobody sent by then is re-requested by the sweep. */
+export const ACK_REPAIR_AFTER_MS = 2 * 60_000;
+
+/** Whether a worker may claim the acknowledgement now. */
+export function acknowledgementClaimable(c: SupportCase, now: Date): boolean {
+  const ack = c.acknowledgement;
+  if (!ack) return false;
+  if (ack.state === 'pending') return true;
+  return ack.state === 'claimed' && now.getTime() - Date.parse(ack.claimedAt ?? '') >= ACK_CLAIM_STALE_MS;
 }
 
-/** The acknowledgement carries a token of its own, so the email alone opens the case. */
-export function grantAccessToken(c: SupportCase, tokenHash: string, now: Date): SupportCase {
-  return { ...next(c, now), accessTokenHashes: [...c.accessTokenHashes, tokenHash] };
+/** A worker takes the acknowledgement; the store's version check lets only one win. */
+export function claimAcknowledgement(c: SupportCase, tokenHash: string, now: Date): SupportCase {
+  const ack = c.acknowledgement;
+  if (!ack || !acknowledgementClaimable(c, now))
+    throw new InvalidTransitionError(ack?.state ?? c.status, 'have its acknowledgement claimed');
+  if (ack.attempts >= MAX_ACK_ATTEMPTS)
+    return settleAcknowledgement(c, 'undeliverable', now, `gave up after ${ack.attempts} attempts`);
+  return {
+    ...next(c, now),
+    acknowledgement: {
+      ...ack,
+      state: 'claimed',
+      attempts: ack.attempts + 1,
+      claimedAt: now.toISOString(),
+      tokenHashes: [...ack.tokenHashes, tokenHash],
+    },
+  };
 }
 
-export function markAcknowledged(c: SupportCase, now: Date): SupportCase {
-  return { ...next(c, now), acknowledgement: 'sent', acknowledgedAt: now.toISOString() };
+/** A send that failed for now (throttling, a network error): the next attempt may claim it. */
+export function releaseAcknowledgement(c: SupportCase, reason: string, now: Date): SupportCase {
+  const ack = c.acknowledgement;
+  if (ack?.state !== 'claimed') throw new InvalidTransitionError(ack?.state ?? c.status, 'be released');
+  return { ...next(c, now), acknowledgement: { ...ack, state: 'pending', reason: reason.slice(0, 500) } };
+}
+
+export function markAcknowledged(c: SupportCase, quoted: boolean, now: Date): SupportCase {
+  const ack = c.acknowledgement;
+  if (ack?.state !== 'claimed') throw new InvalidTransitionError(ack?.state ?? c.status, 'be marked sent');
+  const { reason: _previousFailure, ...rest } = ack;
+  return {
+    ...next(c, now),
+    acknowledgement: { ...rest, state: 'sent', sentAt: now.toISOString(), quoted },
+  };
+}
+
+/** SES refused it for good, or policy withholds it: final, and the case is worked all the same. */
+export function settleAcknowledgement(
+  c: SupportCase,
+  state: 'undeliverable' | 'withheld',
+  now: Date,
+  reason: string,
+): SupportCase {
+  const ack = c.acknowledgement ?? { attempts: 0, tokenHashes: [] };
+  return { ...next(c, now), acknowledgement: { ...ack, state, reason: reason.slice(0, 500) } };
+}
+
+/** Every token hash that opens the case: intake's, and each acknowledgement's. */
+export function customerTokenHashes(c: SupportCase): string[] {
+  return [...c.accessTokenHashes, ...(c.acknowledgement?.tokenHashes ?? [])];
+}
+
+/**
+ * When the sweep must next look at the case, if ever: a pending acknowledgement nobody is
+ * sending, or a claim whose worker may have died. (SLA clocks will join this instant.)
+ */
+export function nextDueAt(c: SupportCase): string | undefined {
+  const ack = c.acknowledgement;
+  if (ack?.state === 'pending') return new Date(Date.parse(c.updatedAt) + ACK_REPAIR_AFTER_MS).toISOString();
+  if (ack?.state === 'claimed')
+    return new Date(Date.parse(ack.claimedAt ?? c.updatedAt) + ACK_CLAIM_STALE_MS).toISOString();
+  return undefined;
 }
 
 export function isFinal(status: CaseStatus): boolean {

@@ -218,6 +218,17 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
       409: ErrorBodySchema,
     },
   },
+  'POST /cases/{id}/address-confirmation': {
+    summary:
+      "The owner of the customer's mailbox confirms it, with the token of the link we mailed there (intake's token does not prove the mailbox). Later mail may quote the case. Confirming twice answers the same.",
+    path: CasePath,
+    responses: {
+      200: CaseViewSchema,
+      401: ErrorBodySchema,
+      403: ErrorBodySchema,
+      404: ErrorBodySchema,
+    },
+  },
   'GET /portal/cases/{id}': {
     summary:
       "The customer's case page (HTML). It holds no case data: its script reads the token from the link's #token= fragment and calls GET /cases/{id}.",

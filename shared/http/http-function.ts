@@ -123,8 +123,43 @@ export function parseBody<S extends z.ZodType>(request: HttpRequest, schema: S):
   } catch {
     throw new HttpProblem(400, 'malformed_json', 'The body is not valid JSON');
   }
+  const broken = loneSurrogateAt(data);
+  if (broken !== undefined) {
+    throw new HttpProblem(
+      400,
+      'malformed_text',
+      `${broken || '(body)'}: holds a lone UTF-16 surrogate (a \\uD800-\\uDFFF escape without its pair), which is not text`,
+      broken || '(body)',
+    );
+  }
   return schema.parse(data);
 }
+
+/**
+ * The path of a string (or key) in a JSON value that holds a lone surrogate: JSON
+ * allows `"\\ud800"`, but no UTF-8 store, mail or log can keep it. A loop, not recursion, so
+ * a deeply nested body cannot overflow the stack.
+ */
+function loneSurrogateAt(data: unknown): string | undefined {
+  const pending: { value: unknown; path: string }[] = [{ value: data, path: '' }];
+  const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return path;
+    } else if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) pending.push({ value: item, path: join(path, index) });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(key)) return path;
+        pending.push({ value: item, path: join(path, key) });
+      }
+    }
+  }
+  return undefined;
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}) {
   return {

@@ -34,6 +34,16 @@ export const de: Messages = {
     replyHint:
       'Antworten Sie auf diese E-Mail, um Informationen zu ergänzen; bitte lassen Sie die Vorgangsnummer im Betreff stehen.',
     signature: 'Ihr tierdesk Service Desk',
+    firstContact: {
+      subject: (reference) => `[${reference}] Bitte bestätigen Sie Ihre E-Mail-Adresse`,
+      greeting: 'Guten Tag,',
+      received: (reference) =>
+        `mit dieser E-Mail-Adresse wurde eine Supportanfrage unter der Vorgangsnummer ${reference} eröffnet. Zu Ihrem Schutz wiederholt diese erste Nachricht nicht, was geschrieben wurde.`,
+      confirmLink:
+        'Wenn Sie die Anfrage gestellt haben, bestätigen Sie Ihre Adresse auf der Seite zu Ihrem Vorgang; dort sehen und verfolgen Sie Ihre Anfrage:',
+      notYou:
+        'Wenn Sie keine Anfrage gestellt haben, ignorieren Sie diese E-Mail: Sie erhalten dazu nichts weiter von uns.',
+    },
   },
   portal: {
     title: 'Ihr Supportvorgang',
@@ -72,6 +82,12 @@ export const de: Messages = {
     needHelp: 'Ich brauche weiterhin Hilfe',
     articleMissing: 'Dieser Artikel kann gerade nicht angezeigt werden.',
     actionFailed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
+    confirmAddress: {
+      heading: 'Bestätigen Sie Ihre E-Mail-Adresse',
+      text: 'Bitte bestätigen Sie, dass dies Ihre Adresse ist, damit unsere E-Mails zu diesem Vorgang seine Einzelheiten enthalten dürfen.',
+      button: 'Ja, das ist meine Adresse',
+      done: 'Vielen Dank: Ihre Adresse ist bestätigt.',
+    },
   },
   facts: {
     phone: 'eine Telefonnummer, unter der ein Techniker Sie zurückrufen kann',

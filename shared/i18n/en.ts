@@ -32,6 +32,15 @@ export const en: Messages = {
     viewCase: 'View your case and its status:',
     replyHint: 'Reply to this email to add information; please keep the reference in the subject.',
     signature: 'Your tierdesk service desk',
+    firstContact: {
+      subject: (reference) => `[${reference}] Please confirm your email address`,
+      greeting: 'Hello,',
+      received: (reference) =>
+        `a support request was opened with this email address under the reference ${reference}. To protect you, this first message does not repeat what was written.`,
+      confirmLink:
+        'If you opened it, confirm your address on your case page; there you can see and follow your request:',
+      notYou: 'If you did not open a request, ignore this email: nothing more will be sent to you about it.',
+    },
   },
   portal: {
     title: 'Your support case',
@@ -68,6 +77,12 @@ export const en: Messages = {
     needHelp: 'I still need help',
     articleMissing: 'This article cannot be shown right now.',
     actionFailed: 'That did not work. Please try again.',
+    confirmAddress: {
+      heading: 'Confirm your email address',
+      text: 'Please confirm that this address is yours, so that our emails about this case may include its details.',
+      button: 'Yes, this is my address',
+      done: 'Thank you: your address is confirmed.',
+    },
   },
   facts: {
     phone: 'a phone number where a technician can call you back',

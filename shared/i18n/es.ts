@@ -33,6 +33,15 @@ export const es: Messages = {
     viewCase: 'Consulte su solicitud y su estado:',
     replyHint: 'Responda a este correo para añadir información; mantenga la referencia en el asunto.',
     signature: 'Su centro de soporte tierdesk',
+    firstContact: {
+      subject: (reference) => `[${reference}] Confirme su dirección de correo electrónico`,
+      greeting: 'Hola:',
+      received: (reference) =>
+        `se ha abierto una solicitud de soporte con esta dirección de correo con la referencia ${reference}. Para protegerle, este primer mensaje no repite lo que se escribió.`,
+      confirmLink:
+        'Si la ha abierto usted, confirme su dirección en la página de su caso; allí podrá ver y seguir su solicitud:',
+      notYou: 'Si no ha abierto ninguna solicitud, ignore este correo: no recibirá nada más al respecto.',
+    },
   },
   portal: {
     title: 'Su solicitud de soporte',
@@ -70,6 +79,12 @@ export const es: Messages = {
     needHelp: 'Todavía necesito ayuda',
     articleMissing: 'Este artículo no se puede mostrar en este momento.',
     actionFailed: 'No ha funcionado. Inténtelo de nuevo.',
+    confirmAddress: {
+      heading: 'Confirme su dirección de correo electrónico',
+      text: 'Confirme que esta dirección es suya, para que nuestros correos sobre este caso puedan incluir sus detalles.',
+      button: 'Sí, es mi dirección',
+      done: 'Gracias: su dirección está confirmada.',
+    },
   },
   facts: {
     phone: 'un número de teléfono en el que un técnico pueda devolverle la llamada',

@@ -36,6 +36,15 @@ export const fr: Messages = {
     replyHint:
       'Répondez à cet e-mail pour compléter votre demande ; merci de conserver la référence dans l’objet.',
     signature: 'Votre centre de services tierdesk',
+    firstContact: {
+      subject: (reference) => `[${reference}] Merci de confirmer votre adresse e-mail`,
+      greeting: 'Bonjour,',
+      received: (reference) =>
+        `une demande d’assistance a été ouverte avec cette adresse e-mail sous la référence ${reference}. Pour votre protection, ce premier message ne reprend pas ce qui a été écrit.`,
+      confirmLink:
+        'Si vous en êtes l’auteur, confirmez votre adresse sur la page de votre demande ; vous pourrez y consulter et suivre votre demande :',
+      notYou: 'Si vous n’avez rien demandé, ignorez cet e-mail : vous ne recevrez plus rien à ce sujet.',
+    },
   },
   portal: {
     title: 'Votre demande d’assistance',
@@ -73,6 +82,12 @@ export const fr: Messages = {
     needHelp: 'J’ai encore besoin d’aide',
     articleMissing: 'Cet article ne peut pas être affiché pour le moment.',
     actionFailed: 'Cela n’a pas fonctionné. Merci de réessayer.',
+    confirmAddress: {
+      heading: 'Confirmez votre adresse e-mail',
+      text: 'Merci de confirmer que cette adresse est la vôtre, afin que nos e-mails sur cette demande puissent en contenir les détails.',
+      button: 'Oui, c’est mon adresse',
+      done: 'Merci : votre adresse est confirmée.',
+    },
   },
   facts: {
     phone: 'un numéro de téléphone auquel un technicien peut vous rappeler',

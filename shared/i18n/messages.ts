@@ -30,6 +30,17 @@ export type Messages = {
     viewCase: string;
     replyHint: string;
     signature: string;
+    /**
+     * The first mail to an address the desk has not seen verified: nothing the caller wrote
+     * (no subject, description or name), only the reference and the link that confirms it.
+     */
+    firstContact: {
+      subject: (reference: string) => string;
+      greeting: string;
+      received: (reference: string) => string;
+      confirmLink: string;
+      notYou: string;
+    };
   };
   /** The customer's case page (GET /portal/cases/{id}); its script shows these as plain text. */
   portal: {
@@ -59,6 +70,8 @@ export type Messages = {
     /** An article could not be loaded. */
     articleMissing: string;
     actionFailed: string;
+    /** Shown while the customer's address is not verified: POST /cases/{id}/address-confirmation. */
+    confirmAddress: { heading: string; text: string; button: string; done: string };
   };
   /** How a missing fact is asked for, as a short question or instruction. */
   facts: Record<Fact, string>;

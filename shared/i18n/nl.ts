@@ -33,6 +33,16 @@ export const nl: Messages = {
     viewCase: 'Bekijk uw melding en de status:',
     replyHint: 'Beantwoord deze e-mail om informatie toe te voegen; laat het kenmerk in het onderwerp staan.',
     signature: 'Uw tierdesk servicedesk',
+    firstContact: {
+      subject: (reference) => `[${reference}] Bevestig uw e-mailadres`,
+      greeting: 'Goedendag,',
+      received: (reference) =>
+        `met dit e-mailadres is een supportverzoek geopend onder het kenmerk ${reference}. Ter bescherming herhaalt dit eerste bericht niet wat er geschreven is.`,
+      confirmLink:
+        'Heeft u het verzoek zelf ingediend, bevestig dan uw adres op de pagina van uw melding; daar ziet en volgt u uw verzoek:',
+      notYou:
+        'Heeft u geen verzoek ingediend, negeer deze e-mail dan: u ontvangt hierover niets meer van ons.',
+    },
   },
   portal: {
     title: 'Uw supportmelding',
@@ -70,6 +80,12 @@ export const nl: Messages = {
     needHelp: 'Ik heb nog hulp nodig',
     articleMissing: 'Dit artikel kan nu niet worden getoond.',
     actionFailed: 'Dat is niet gelukt. Probeer het a.u.b. opnieuw.',
+    confirmAddress: {
+      heading: 'Bevestig uw e-mailadres',
+      text: 'Bevestig dat dit uw adres is, zodat onze e-mails over deze melding de details mogen bevatten.',
+      button: 'Ja, dit is mijn adres',
+      done: 'Dank u: uw adres is bevestigd.',
+    },
   },
   facts: {
     phone: 'een telefoonnummer waarop een technicus u kan terugbellen',

@@ -62,13 +62,36 @@ const SCRIPT = `(() => {
     return t.nextSteps.closed;
   }
 
-  function render(c) {
+  function render(c, notice) {
     const facts = el('dl');
     const rows = [[t.reference, c.reference], [t.status, t.statusNames[c.status] || c.status], [t.subject, c.problem.subject]];
     for (const [label, value] of rows) facts.append(el('dt', label), el('dd', value));
     const nodes = [facts, el('h2', t.nextStepsHeading), el('p', nextStep(c))];
+    if (notice) nodes.unshift(el('p', notice));
+    if (c.addressConfirmed === false) nodes.unshift(confirmAddress());
     if (c.status === 'self-help' && c.classification) nodes.push(...selfHelp(c));
     show(...nodes);
+  }
+
+  // A click, not the page load, confirms: mail scanners open links but do not press buttons.
+  function confirmAddress() {
+    const section = el('section');
+    const note = el('p', '', 'note');
+    note.setAttribute('role', 'alert');
+    const button = el('button', t.confirmAddress.button);
+    button.type = 'button';
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      note.textContent = '';
+      try {
+        const answer = await call('POST', casePath + '/address-confirmation', undefined, true);
+        if (answer.ok && answer.json) return render(answer.json, t.confirmAddress.done);
+      } catch {}
+      note.textContent = t.actionFailed;
+      button.disabled = false;
+    });
+    section.append(el('h2', t.confirmAddress.heading), el('p', t.confirmAddress.text), button, note);
+    return section;
   }
 
   function selfHelp(c) {

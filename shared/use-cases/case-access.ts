@@ -2,7 +2,7 @@
 // with their levels — the ticket desk (level 1) owns every case, other levels see theirs.
 import { customerTokenMatches } from '../domain/access-token.ts';
 import { CaseNotFoundError, ForbiddenError } from '../domain/errors.ts';
-import type { SupportCase } from '../domain/support-case.ts';
+import { customerTokenHashes, type FollowUp, type SupportCase } from '../domain/support-case.ts';
 import type { AgentCaller, Caller } from '../http/caller.ts';
 import type { CaseStore } from './ports.ts';
 
@@ -10,7 +10,7 @@ export async function loadCaseFor(store: CaseStore, caller: Caller, caseId: stri
   const c = await store.get(caseId);
   if (!c) throw new CaseNotFoundError(caseId);
   if (caller.kind === 'customer') {
-    if (!c.accessTokenHashes.some((hash) => customerTokenMatches(caller.token, hash))) {
+    if (!customerTokenHashes(c).some((hash) => customerTokenMatches(caller.token, hash))) {
       throw new ForbiddenError('This access token does not belong to this case');
     }
     return c;
@@ -28,9 +28,13 @@ export function agentMaySee(agent: AgentCaller, c: SupportCase): boolean {
   return level !== undefined && level > 0 && agent.levels.includes(level as 1 | 2 | 3 | 4);
 }
 
-/** What a customer sees of their case: no internal reasoning, no token hashes. */
-export function customerView(c: SupportCase) {
+/**
+ * What a customer sees of their case: no internal reasoning, no token hashes. Whether their
+ * address is confirmed tells the case page to offer the confirmation.
+ */
+export function customerView(c: SupportCase, address?: { addressConfirmed: boolean }) {
   return {
+    ...address,
     id: c.id,
     reference: c.reference,
     status: c.status,
@@ -56,8 +60,15 @@ export function customerView(c: SupportCase) {
   };
 }
 
-/** What an agent sees: everything but the token hashes. */
-export function agentView(c: SupportCase) {
+/** How many of the newest follow-ups an agent's read of a case shows (`followUpCount`: all). */
+export const FOLLOW_UPS_IN_AGENT_VIEW = 50;
+
+/**
+ * What an agent sees: everything but the token hashes. A read of one case adds its newest
+ * follow-ups (newest first), which the caller read from the store — they are items of their
+ * own, not part of the case; lists show `followUpCount` only.
+ */
+export function agentView(c: SupportCase, followUps?: readonly FollowUp[]) {
   const { accessTokenHashes: _hidden, ...rest } = c;
-  return rest;
+  return followUps ? { ...rest, followUps } : rest;
 }

@@ -5,46 +5,22 @@
  * Output: nothing; the case is classified, the customer acknowledged, the level's queue told.
  * Primary course:
  *  1. Classify the case and store the verdict (conditional on the version we read).
- *  2. Send the acknowledgement in the customer's language, with a fresh access token in a
- *     link to the case page; mark it sent. A self-help case lists its articles with their
- *     summaries, and the case page is where the customer reads them, confirms or asks for a
- *     person.
+ *  2. Acknowledge it in the customer's language, exactly once (acknowledge-case.ts: claimed
+ *     by a conditional write before the send, so racing workers send one email).
  *  3. Escalate levels 1–4 to their queue.
- * Every step checks what is already done, so a redelivered message repeats nothing:
- * no second classification, no second email (a crash between sending and marking it sent
- * is the one window in which a retry would send it again — never lose it).
+ * Every step checks what is already done, so a redelivered message repeats nothing: no second
+ * classification, no second email. The one window left — a worker that dies after SES took the
+ * mail and before it is marked sent — resends once the claim is stale, rather than lose it.
  */
 
-import { newCustomerToken } from '../domain/access-token.ts';
-import { composeAcknowledgement } from '../domain/acknowledgement.ts';
 import { CLASSIFIER_VERSION, type Classifier } from '../domain/classification/classifier.ts';
-import { DEFAULT_SLA_TARGETS } from '../domain/sla-policy.ts';
-import {
-  type Classification,
-  classify,
-  grantAccessToken,
-  markAcknowledged,
-  markAcknowledgementUndeliverable,
-  type SupportCase,
-} from '../domain/support-case.ts';
+import { ConcurrentUpdateError } from '../domain/errors.ts';
+import { acknowledgementClaimable, type Classification, classify } from '../domain/support-case.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
-import { messagesFor } from '../i18n/index.ts';
-import {
-  type CaseStore,
-  type Clock,
-  type Mailer,
-  UndeliverableEmailError,
-  type WorkQueues,
-} from './ports.ts';
+import { type AcknowledgeDeps, acknowledgeCase } from './acknowledge-case.ts';
+import type { WorkQueues } from './ports.ts';
 
-export type ClassifyCaseDeps = {
-  store: CaseStore;
-  queues: WorkQueues;
-  mailer: Mailer;
-  classifier: Classifier;
-  clock: Clock;
-  publicBaseUrl: string;
-};
+export type ClassifyCaseDeps = AcknowledgeDeps & { queues: WorkQueues; classifier: Classifier };
 
 export type ClassifyOutcome = 'classified' | 'already-classified' | 'case-missing';
 
@@ -73,47 +49,24 @@ export async function classifyCaseUseCase(deps: ClassifyCaseDeps, caseId: string
       classifiedAt: deps.clock().toISOString(),
       classifiedBy: `classifier@${CLASSIFIER_VERSION}`,
     };
-    c = { ...classify(c, classification, deps.clock()), missingFacts: verdict.missingFacts };
-    await deps.store.update(c);
+    const classified = { ...classify(c, classification, deps.clock()), missingFacts: verdict.missingFacts };
+    try {
+      await deps.store.update(classified);
+      c = classified;
+    } catch (error) {
+      // A racing worker classified it first (or the customer wrote meanwhile): go on from what
+      // is stored; the message is retried if the case is still new.
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+      c = await deps.store.get(caseId);
+      if (!c || c.status === 'new') throw error;
+    }
   }
 
-  if (c.acknowledgement === 'pending') c = await acknowledge(deps, c);
+  if (acknowledgementClaimable(c, deps.clock())) c = await acknowledgeCase(deps, c);
 
   const level = c.classification?.level;
   if (c.status === 'open' && level !== undefined && level > 0) {
     await deps.queues.escalate({ caseId: c.id, level: level as QueuedLevel, reason: 'classified' });
   }
   return outcome;
-}
-
-async function acknowledge(deps: ClassifyCaseDeps, c: SupportCase): Promise<SupportCase> {
-  const token = newCustomerToken();
-  const withToken = grantAccessToken(c, token.hash, deps.clock());
-  await deps.store.update(withToken);
-  const priority = withToken.classification?.priority ?? 'P4';
-  const language = withToken.language;
-  // The case page; the token travels in the URL fragment, which browsers never send to a
-  // server or a log — the page's script reads it and calls the API with it.
-  const caseUrl = `${deps.publicBaseUrl}/portal/cases/${c.id}?lang=${language}#token=${token.token}`;
-  const selfHelp = withToken.classification?.level === 0;
-  const email = composeAcknowledgement({
-    supportCase: withToken,
-    messages: messagesFor(language),
-    sla: DEFAULT_SLA_TARGETS[priority],
-    caseUrl,
-    ...(selfHelp ? { confirmUrl: caseUrl } : {}),
-  });
-  try {
-    await deps.mailer.send({ to: c.customer.email, ...email });
-  } catch (error) {
-    // Refused for good (an address SES will not take, a sandboxed account): retrying would
-    // only stop the case from reaching its level. Record why and go on routing it.
-    if (!(error instanceof UndeliverableEmailError)) throw error;
-    const undeliverable = markAcknowledgementUndeliverable(withToken, error.message, deps.clock());
-    await deps.store.update(undeliverable);
-    return undeliverable;
-  }
-  const sent = markAcknowledged(withToken, deps.clock());
-  await deps.store.update(sent);
-  return sent;
 }

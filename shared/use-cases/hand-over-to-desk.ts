@@ -13,7 +13,7 @@
  * meets a concurrent one is tried once more on the case as it is now.
  */
 import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
-import { handOverToDesk, type SupportCase, wasHandedOver } from '../domain/support-case.ts';
+import { type FollowUp, handOverToDesk, type SupportCase, wasHandedOver } from '../domain/support-case.ts';
 import type { CaseStore, Clock, WorkQueues } from './ports.ts';
 
 export type HandOverDeps = { store: CaseStore; queues: WorkQueues; clock: Clock };
@@ -48,13 +48,13 @@ async function handOver(
   }
   const now = deps.clock();
   const comment = request.comment?.trim();
-  const handedOver = handOverToDesk(
-    c,
-    ASKED_FOR_A_PERSON,
-    now,
-    comment ? { at: now.toISOString(), channel: 'web', from: c.customer.email, text: comment } : undefined,
-  );
-  await deps.store.update(handedOver);
+  const followUp: FollowUp | undefined = comment
+    ? { at: now.toISOString(), channel: 'web', from: c.customer.email, text: comment }
+    : undefined;
+  const handedOver = handOverToDesk(c, ASKED_FOR_A_PERSON, now, followUp);
+  // The comment and the hand-over are one write: neither is kept without the other.
+  if (followUp) await deps.store.addFollowUp(handedOver, followUp);
+  else await deps.store.update(handedOver);
   await queueHandOver(deps.queues, handedOver);
   return handedOver;
 }

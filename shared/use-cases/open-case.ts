@@ -43,7 +43,16 @@ const REFERENCE_ATTEMPTS = 4;
 export async function openCaseUseCase(
   deps: OpenCaseDeps,
   intake: Intake,
-  options: { idempotencyKey?: string; messageId?: string; languageHints?: LanguageHints } = {},
+  options: {
+    idempotencyKey?: string;
+    /** Email: what makes a redelivery the same message (the Message-ID, or the stored key). */
+    messageId?: string;
+    /** Email: the Message-ID the acknowledgement answers (In-Reply-To), when the mail had one. */
+    inboundMessageId?: string;
+    /** Web and API: the caller's IP, which the acknowledgement rate limit counts. */
+    source?: { ip: string };
+    languageHints?: LanguageHints;
+  } = {},
 ): Promise<OpenCaseResult> {
   const draft = deps.classifier.classify({
     ...intake.problem,
@@ -62,6 +71,8 @@ export async function openCaseUseCase(
       language: intake.customer.language ?? draft.language,
       missingFacts: draft.missingFacts,
       now: deps.clock(),
+      ...(options.inboundMessageId ? { inboundMessageId: options.inboundMessageId } : {}),
+      ...(options.source ? { source: options.source } : {}),
     });
     try {
       const result = await deps.store.create(supportCase, {

@@ -1,6 +1,6 @@
 // The small interfaces use cases depend on. Entry points wire the real adapters
 // (shared/adapters) once at module scope; pure tests pass in-memory fakes.
-import type { SupportCase } from '../domain/support-case.ts';
+import type { FollowUp, SupportCase } from '../domain/support-case.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
 
 export type IdempotencyClaim = {
@@ -14,6 +14,9 @@ export type IdempotencyClaim = {
 export type CreateResult =
   | { created: true; case: SupportCase }
   | { created: false; case: SupportCase; replayedResponse?: { accessToken: string } };
+
+/** A page of follow-ups; `cursor` is absent after the oldest one. */
+export type FollowUpPage = { followUps: FollowUp[]; cursor?: string };
 
 /** The short reference is already taken (a 1 in 34 billion chance); pick another. */
 export class ReferenceTakenError extends Error {}
@@ -35,9 +38,19 @@ export interface CaseStore {
   get(id: string): Promise<SupportCase | undefined>;
   /** Writes `next` only if the stored case still has `next.version - 1`. */
   update(next: SupportCase): Promise<void>;
+  /**
+   * Stores a follow-up, its email Message-ID (when it has one) and `next` in one transaction;
+   * `next` is written only over `next.version - 1` (else ConcurrentUpdateError: re-read and
+   * try again). 'duplicate' when the Message-ID was already recorded: nothing was written.
+   */
+  addFollowUp(next: SupportCase, followUp: FollowUp): Promise<'added' | 'duplicate'>;
+  /** A case's follow-ups, newest first; pass the answer's `cursor` for the next older page. */
+  listFollowUps(caseId: string, page: { limit: number; cursor?: string }): Promise<FollowUpPage>;
   findByReference(reference: string): Promise<SupportCase | undefined>;
   listByCustomer(email: string, limit: number): Promise<SupportCase[]>;
   listLevelQueue(level: QueuedLevel, limit: number): Promise<SupportCase[]>;
+  /** Cases whose next due instant is at or before `now` (ISO), across every due shard. */
+  listDue(now: string, limit: number): Promise<SupportCase[]>;
   /** Cases still 'new' that were created before `createdBefore` (ISO), oldest first. */
   listUnclassified(createdBefore: string, limit: number): Promise<SupportCase[]>;
   /** Probes the store for the health check. */
@@ -59,11 +72,41 @@ export type OutgoingEmail = {
   html: string;
   /** Threading: replies carry the case reference back to email intake. */
   replyTo?: string;
+  /**
+   * RFC 3834: an answer to a message ('auto-replied', the acknowledgement) or mail of the
+   * desk's own ('auto-generated'). Every mail carries it, so other robots do not answer.
+   */
+  autoSubmitted: 'auto-replied' | 'auto-generated';
+  /** The Message-IDs this mail answers (In-Reply-To: the last; References: all). */
+  inReplyTo?: readonly string[];
 };
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
 }
+
+export type Suppression = { address: string; reason: string; at: string };
+export type AddressRecord = {
+  address: string;
+  /** When and how the desk saw that mail to this address reaches its owner. */
+  verified?: { at: string; how: 'link' | 'reply' | 'authenticated-mail' };
+  suppressed?: Suppression;
+};
+
+/** What the desk knows about the addresses it writes to. */
+export interface Recipients {
+  get(address: string): Promise<AddressRecord | undefined>;
+  markVerified(address: string, how: NonNullable<AddressRecord['verified']>['how'], at: Date): Promise<void>;
+  /** A hard bounce or a complaint: nothing is sent there again until a person lifts it. */
+  suppress(suppression: Suppression): Promise<void>;
+  /**
+   * Counts one send against `limit` in the current window (a conditional counter with TTL);
+   * false when the limit is reached, and then nothing is counted.
+   */
+  takeSendSlot(scope: string, subject: string, limit: SendLimit, now: Date): Promise<boolean>;
+}
+
+export type SendLimit = { max: number; windowMinutes: number };
 
 export interface RawMailStore {
   read(key: string): Promise<Buffer>;

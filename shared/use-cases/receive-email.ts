@@ -5,56 +5,89 @@
  * Output: a new case, a follow-up on an existing case, or a recorded rejection with its
  * reason — never a crash, never a second case for the same Message-ID.
  * Primary course:
- *  1. Parse the MIME; an unreadable message is rejected, not retried forever. What the
- *     customer wrote is kept apart from the quoted thread and the signature (whose phone
- *     number intake records): a long English footer must not decide the language.
+ *  1. Parse the MIME (undeclared 8-bit text decoded in its detected charset); an unreadable
+ *     message is rejected, not retried forever. What the customer wrote is kept apart from
+ *     the quoted thread and the signature (whose phone number intake records): a long
+ *     English footer must not decide the language.
  * A message without a Message-ID is known by its stored object's key instead, so a
  * redelivery of the same object never opens a second case or adds a second follow-up.
  *  2. Reject what must never open a case: what SES judged a virus or spam, or sent by
- *     someone it could not verify (answering a forged sender is backscatter), bounces,
- *     auto-replies, mail loops, no sender.
+ *     someone it could not verify (answering a forged sender is backscatter), automatic mail
+ *     (bounces, receipts, auto-replies, list mail, fax and scanner notices — see
+ *     mail/automatic-mail.ts), mail loops, no sender, or a sender address that must never be a
+ *     recipient (control or bidi characters, an IP literal…).
  *  3. A reference `[TD-…]` in the subject from the case's customer adds a follow-up; a reply
  *     to a self-help case hands it to the ticket desk (level 1) and its queue.
  *  4. Anything else opens a case through the same intake as the web form.
  */
 import EmailReplyParser from 'email-reply-parser';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
-import { type Intake, IntakeSchema, normalizeEmail } from '../domain/intake-record.ts';
-import { addFollowUp, wasHandedOver } from '../domain/support-case.ts';
+import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
+import { type Intake, IntakeSchema, normalizeEmail, unusableAddressReason } from '../domain/intake-record.ts';
+import { addFollowUp, type FollowUp, type SupportCase, wasHandedOver } from '../domain/support-case.ts';
+import { automaticReason, mimePartTypes } from '../mail/automatic-mail.ts';
+import { declareCharsets } from '../mail/decode-raw-mail.ts';
 import { queueHandOver } from './hand-over-to-desk.ts';
 import { type OpenCaseDeps, openCaseUseCase } from './open-case.ts';
-import type { MailRejections } from './ports.ts';
+import type { MailRejections, Recipients } from './ports.ts';
 
 export type EmailOutcome =
   | { outcome: 'case-opened'; caseId: string; reference: string; replayed: boolean }
   | { outcome: 'follow-up'; caseId: string; reference: string }
   | { outcome: 'rejected'; reason: string };
 
-export type ReceiveEmailDeps = OpenCaseDeps & { rejections: MailRejections; ownAddress: string };
+export type ReceiveEmailDeps = OpenCaseDeps & {
+  rejections: MailRejections;
+  recipients: Recipients;
+  ownAddress: string;
+};
+
+/** SES vouches for the sender: SPF or DKIM passed (DMARC failures are rejected before this). */
+function authenticated(verdicts: MailVerdicts): boolean {
+  return verdicts.spfVerdict?.status === 'PASS' || verdicts.dkimVerdict?.status === 'PASS';
+}
 
 const REFERENCE_IN_SUBJECT = /\[(TD-[0-9A-HJKMNP-TV-Z]{7})\]/i;
 const MAX_DESCRIPTION = 20_000;
 const MAX_NAME = 200;
-/** A follow-up lives inside the case item (400 KB at most); the raw mail stays in S3. */
+/** A follow-up is an item of its own, its text bounded; the raw mail stays in S3. */
 const MAX_FOLLOW_UP = 4_000;
+/** Tries of a reply whose case changed meanwhile (another reply, the classifier, an agent). */
+const FOLLOW_UP_ATTEMPTS = 8;
 
 /**
  * SES's verdicts on a message, as its receipt names them; each `status` is `PASS`, `FAIL`,
- * `GRAY` or `PROCESSING_FAILED`. A verdict SES did not give is absent.
+ * `GRAY` or `PROCESSING_FAILED`. GRAY says the check had nothing to check: no SPF record for
+ * the MAIL FROM domain, no DKIM signature, no DMARC record for the From domain. `dmarcPolicy`
+ * comes with a DMARC FAIL: what the From domain asks for such mail (`none`, `quarantine`,
+ * `reject`). A verdict SES did not give is absent.
  */
 export type MailVerdicts = Partial<
-  Record<'spamVerdict' | 'virusVerdict' | 'spfVerdict' | 'dkimVerdict' | 'dmarcVerdict', { status: string }>
+  Record<
+    'spamVerdict' | 'virusVerdict' | 'spfVerdict' | 'dkimVerdict' | 'dmarcVerdict',
+    { status: string }
+  > & {
+    dmarcPolicy: string;
+  }
 >;
+
+/** The SMTP envelope as SES saw it: `sender` is MAIL FROM, '' or `<>` for a bounce. */
+export type MailEnvelope = { sender?: string };
 
 export async function receiveEmailUseCase(
   deps: ReceiveEmailDeps,
   raw: Buffer,
   rawKey: string,
   verdicts: MailVerdicts = {},
+  envelope: MailEnvelope = {},
 ): Promise<EmailOutcome> {
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(raw, { skipHtmlToText: false, maxHtmlLengthToParse: 2_000_000 });
+    // Undeclared 8-bit text would become U+FFFD: name its charset before mailparser reads it.
+    mail = await simpleParser(await declareCharsets(raw), {
+      skipHtmlToText: false,
+      maxHtmlLengthToParse: 2_000_000,
+    });
   } catch (error) {
     return reject(deps, rawKey, undefined, undefined, `unreadable MIME: ${(error as Error).message}`);
   }
@@ -64,9 +97,23 @@ export async function receiveEmailUseCase(
   const sender = firstAddress(mail.from);
   const judged = verdictReason(verdicts);
   if (judged) return reject(deps, rawKey, messageId, sender?.address, judged);
-  const automatic = automaticReason(mail, deps.ownAddress);
+  const automatic = automaticReason(mail, {
+    ownAddress: deps.ownAddress,
+    envelopeSender: envelope.sender,
+    partTypes: await mimePartTypes(raw),
+  });
   if (automatic) return reject(deps, rawKey, messageId, sender?.address, automatic);
   if (!sender?.address) return reject(deps, rawKey, messageId, undefined, 'no sender address');
+  // Answering it would inject headers, spoof what agents read or mail a bare IP: never a recipient.
+  const unusable = unusableAddressReason(sender.address);
+  if (unusable)
+    return reject(
+      deps,
+      rawKey,
+      messageId,
+      undefined,
+      `sender address not usable: ${unusable}: ${visible(sender.address)}`,
+    );
 
   const subject = (mail.subject ?? '').trim();
   const { text, signaturePhone } = customerWords(bodyText(mail));
@@ -74,27 +121,18 @@ export async function receiveEmailUseCase(
   if (reference) {
     const existing = await deps.store.findByReference(reference);
     if (existing && existing.customer.email.toLowerCase() === normalizeEmail(sender.address).toLowerCase()) {
-      if (existing.followUps.some((f) => f.messageId === messageId)) {
-        // Redelivered: the reply is on the case; only a lost queue message may be missing.
-        if (wasHandedOver(existing)) await queueHandOver(deps.queues, existing);
-        return { outcome: 'follow-up', caseId: existing.id, reference };
-      }
-      const now = deps.clock();
-      const updated = addFollowUp(
-        existing,
-        {
-          at: now.toISOString(),
-          channel: 'email',
-          from: sender.address,
-          messageId,
-          text: text.slice(0, MAX_FOLLOW_UP),
-          rawKey,
-        },
-        now,
-      );
-      await deps.store.update(updated);
-      // A reply to a self-help case hands it to the ticket desk, as the acknowledgement promised.
-      if (wasHandedOver(updated)) await queueHandOver(deps.queues, updated);
+      const followUp: FollowUp = {
+        at: deps.clock().toISOString(),
+        channel: 'email',
+        from: sender.address,
+        messageId,
+        text: text.slice(0, MAX_FOLLOW_UP),
+        rawKey,
+      };
+      const current = await joinCase(deps, existing, followUp);
+      // A reply to a self-help case hands it to the ticket desk, as the acknowledgement promised;
+      // a redelivered reply tells the queue again, in case the first message was lost.
+      if (wasHandedOver(current)) await queueHandOver(deps.queues, current);
       return { outcome: 'follow-up', caseId: existing.id, reference };
     }
   }
@@ -126,7 +164,14 @@ export async function receiveEmailUseCase(
       `not a valid request: ${parsed.error.issues[0]?.message}`,
     );
   }
-  const opened = await openCaseUseCase(deps, parsed.data, { messageId });
+  // A sender whose domain vouches for the message (SPF or DKIM passed) owns the mailbox: the
+  // acknowledgement may quote what they wrote. Otherwise it carries only the reference.
+  if (authenticated(verdicts))
+    await deps.recipients.markVerified(parsed.data.customer.email, 'authenticated-mail', deps.clock());
+  const opened = await openCaseUseCase(deps, parsed.data, {
+    messageId,
+    ...(mail.messageId?.trim() ? { inboundMessageId: mail.messageId.trim() } : {}),
+  });
   return {
     outcome: 'case-opened',
     caseId: opened.id,
@@ -135,40 +180,55 @@ export async function receiveEmailUseCase(
   };
 }
 
-/** What SES's scan says must not open a case; a verdict it could not give is no reason. */
-function verdictReason(verdicts: MailVerdicts): string | undefined {
-  const failed = (verdict: keyof MailVerdicts) => verdicts[verdict]?.status === 'FAIL';
-  if (failed('virusVerdict')) return 'SES found a virus';
-  if (failed('spamVerdict')) return 'SES judged it spam';
-  // DMARC failing means the From domain's owner disowns it; so does failing both SPF and DKIM.
-  if (failed('dmarcVerdict') || (failed('spfVerdict') && failed('dkimVerdict')))
-    return 'the sender could not be verified (SPF/DKIM/DMARC): answering could reach a forged address';
-  return undefined;
+/**
+ * Stores the reply with the case it changes, in one transaction. When the case changed since
+ * it was read, it is read again and the reply applied anew: two replies racing each other are
+ * both kept. Returns the case as it now stands (unchanged when the reply was a redelivery).
+ */
+async function joinCase(
+  deps: ReceiveEmailDeps,
+  existing: SupportCase,
+  followUp: FollowUp,
+): Promise<SupportCase> {
+  let c = existing;
+  for (let attempt = 1; ; attempt++) {
+    const updated = addFollowUp(c, followUp, deps.clock());
+    try {
+      return (await deps.store.addFollowUp(updated, followUp)) === 'added' ? updated : c;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= FOLLOW_UP_ATTEMPTS) throw error;
+      // Jittered, so racing replies do not meet again at the same instant.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** Math.min(attempt, 5)));
+      const fresh = await deps.store.get(c.id);
+      if (!fresh) throw new CaseNotFoundError(c.id);
+      c = fresh;
+    }
+  }
 }
 
-/** Messages a machine wrote in answer to something: answering them would start a mail loop. */
-function automaticReason(mail: ParsedMail, ownAddress: string): string | undefined {
-  const header = (name: string) => {
-    const value = mail.headers.get(name);
-    if (value === undefined) return '';
-    return (
-      typeof value === 'object' && value !== null && 'value' in value ? String(value.value) : String(value)
-    ).toLowerCase();
-  };
-  const from = firstAddress(mail.from)?.address?.toLowerCase() ?? '';
-  const contentType = header('content-type');
-  if (contentType.includes('multipart/report') || contentType.includes('message/delivery-status'))
-    return 'delivery status report (bounce)';
-  if (/^(mailer-daemon|postmaster|no-?reply|bounces?)@/.test(from))
-    return `sent by ${from.split('@')[0]}, not a person`;
-  const autoSubmitted = header('auto-submitted');
-  if (autoSubmitted && autoSubmitted !== 'no') return `auto-submitted: ${autoSubmitted}`;
-  if (header('x-autoreply') || header('x-autorespond') || header('x-auto-response-suppress').includes('all'))
-    return 'automatic reply';
-  if (/^(bulk|junk|list|auto_reply)$/.test(header('precedence')))
-    return `precedence: ${header('precedence')}`;
-  if (from === ownAddress.toLowerCase() || header('x-loop').includes('tierdesk'))
-    return 'mail loop: sent by tierdesk itself';
+/**
+ * What SES's receipt says must not open a case; a check that failed to run (PROCESSING_FAILED)
+ * or had nothing to check (GRAY) is no reason on its own. Answering a forged sender is
+ * backscatter, and a forged reply could join someone else's case. The rules:
+ *  - a virus, or spam;
+ *  - DMARC FAIL, unless the From domain's policy is `none` (its owner asks for no action on
+ *    failing mail, so the SPF/DKIM rule below decides);
+ *  - SPF FAIL with no passing DKIM signature, when DMARC did not pass: the envelope domain
+ *    disowns the sending server and no signature vouches for the message.
+ */
+function verdictReason(verdicts: MailVerdicts): string | undefined {
+  const status = (verdict: Exclude<keyof MailVerdicts, 'dmarcPolicy'>) => verdicts[verdict]?.status;
+  if (status('virusVerdict') === 'FAIL') return 'SES found a virus';
+  if (status('spamVerdict') === 'FAIL') return 'SES judged it spam';
+  const policy = verdicts.dmarcPolicy?.toLowerCase();
+  if (status('dmarcVerdict') === 'FAIL' && policy !== 'none')
+    return `the sender could not be verified: DMARC failed and the domain's policy is ${policy ?? 'not stated'} — answering could reach a forged address`;
+  if (
+    status('spfVerdict') === 'FAIL' &&
+    status('dkimVerdict') !== 'PASS' &&
+    status('dmarcVerdict') !== 'PASS'
+  )
+    return 'the sender could not be verified: SPF failed and no DKIM signature passed — answering could reach a forged address';
   return undefined;
 }
 
@@ -235,4 +295,9 @@ function firstLine(text: string): string {
       .find((line) => line.trim())
       ?.trim() ?? ''
   );
+}
+
+/** An address as text an agent can read safely: invisible and control characters spelled out. */
+function visible(address: string): string {
+  return address.replace(/\p{C}/gu, (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
 }

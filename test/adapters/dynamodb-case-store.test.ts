@@ -5,8 +5,18 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
-import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../../shared/domain/errors.ts';
-import { type Classification, classify } from '../../shared/domain/support-case.ts';
+import {
+  ConcurrentUpdateError,
+  IdempotencyKeyReusedError,
+  ValidationError,
+} from '../../shared/domain/errors.ts';
+import {
+  addFollowUp,
+  type Classification,
+  classify,
+  type FollowUp,
+  type SupportCase,
+} from '../../shared/domain/support-case.ts';
 import type { Priority } from '../../shared/domain/support-model.ts';
 import { ReferenceTakenError } from '../../shared/use-cases/ports.ts';
 import { draftCase } from '../support/cases.ts';
@@ -130,6 +140,106 @@ describe('DynamoDbCaseStore', () => {
     );
     expect(ids).toContain(stuck.id);
     expect(ids).not.toContain(fresh.id);
+  });
+});
+
+describe('follow-ups, items of their own beside the case', () => {
+  const reply = (n: number, messageId?: string): FollowUp => ({
+    at: new Date(Date.UTC(2026, 10, 24, 9, 0, n)).toISOString(),
+    channel: 'email',
+    from: 'ada@example.com',
+    text: `reply ${n}`,
+    ...(messageId ? { messageId } : {}),
+  });
+  const stored = async () => {
+    const c = draftCase();
+    await store.create(c);
+    return c;
+  };
+  /** Adds each follow-up over the case it returns, as the use cases do. */
+  const addAll = async (c: SupportCase, followUps: FollowUp[]) => {
+    let current = c;
+    for (const f of followUps) {
+      const next = addFollowUp(current, f, new Date());
+      await store.addFollowUp(next, f);
+      current = next;
+    }
+    return current;
+  };
+
+  it('stores the follow-up, its Message-ID and the counted case in one transaction', async () => {
+    const c = await stored();
+    const f = reply(1, `<${randomUUID()}@mail.example.com>`);
+    const next = addFollowUp(c, f, new Date());
+
+    await expect(store.addFollowUp(next, f)).resolves.toBe('added');
+
+    await expect(store.get(c.id)).resolves.toMatchObject({
+      version: 2,
+      followUpCount: 1,
+      lastFollowUpAt: f.at,
+    });
+    await expect(store.listFollowUps(c.id, { limit: 10 })).resolves.toEqual({ followUps: [f] });
+  });
+
+  it('answers a redelivered Message-ID with duplicate and writes nothing', async () => {
+    const c = await stored();
+    const messageId = `<${randomUUID()}@mail.example.com>`;
+    const once = await addAll(c, [reply(1, messageId)]);
+
+    const again = reply(2, messageId.toUpperCase());
+    const outcome = await store.addFollowUp(addFollowUp(once, again, new Date()), again);
+
+    expect(outcome).toBe('duplicate');
+    await expect(store.get(c.id)).resolves.toMatchObject({ version: 2, followUpCount: 1 });
+    expect((await store.listFollowUps(c.id, { limit: 10 })).followUps).toHaveLength(1);
+  });
+
+  it('knows a Message-ID that opened a case: it joins no case as a follow-up', async () => {
+    const messageId = `<${randomUUID()}@mail.example.com>`;
+    const c = draftCase();
+    await store.create(c, { messageId });
+    const f = reply(1, messageId);
+
+    await expect(store.addFollowUp(addFollowUp(c, f, new Date()), f)).resolves.toBe('duplicate');
+  });
+
+  it('refuses a follow-up over a version it did not read, and keeps none of it', async () => {
+    const c = await stored();
+    await store.update(classify(c, verdict(2, 'P3'), new Date()));
+    const messageId = `<${randomUUID()}@mail.example.com>`;
+    const f = reply(1, messageId);
+
+    await expect(store.addFollowUp(addFollowUp(c, f, new Date()), f)).rejects.toBeInstanceOf(
+      ConcurrentUpdateError,
+    );
+
+    expect((await store.listFollowUps(c.id, { limit: 10 })).followUps).toEqual([]);
+    // Nor was the Message-ID recorded: the retry over the case as it is now is added.
+    const fresh = (await store.get(c.id)) as SupportCase;
+    await expect(store.addFollowUp(addFollowUp(fresh, f, new Date()), f)).resolves.toBe('added');
+    await expect(store.get(c.id)).resolves.toMatchObject({ version: 3, followUpCount: 1 });
+  });
+
+  it('pages through a thread newest first, and refuses a cursor that is not one', async () => {
+    const c = await stored();
+    const all = [1, 2, 3, 4, 5, 6, 7].map((n) => reply(n));
+    // Two follow-ups of the same millisecond are both kept.
+    await addAll(c, [...all, { ...reply(7), text: 'same instant' }]);
+
+    const pages: FollowUp[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listFollowUps(c.id, { limit: 3, ...(cursor ? { cursor } : {}) });
+      pages.push(page.followUps);
+      cursor = page.cursor;
+    } while (cursor);
+
+    expect(pages.slice(0, 3).map((p) => p.length)).toEqual([3, 3, 2]);
+    expect(pages.flat().map((f) => f.text)).toEqual(['same instant', ...all.map((f) => f.text).reverse()]);
+    await expect(
+      store.listFollowUps(c.id, { limit: 3, cursor: Buffer.from('CASE').toString('base64url') }),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 });
 

@@ -1,10 +1,11 @@
 // Through the running system, in each of the six languages: a request written in it (no form
-// language, no browser hint) is classified, and its acknowledgement arrives in the SES
-// emulator in that language — subject, greeting, what happens next and the SLA, in its words.
+// language, no browser hint) is classified, and its mail arrives in the SES emulator in that
+// language: first the address check, then — the address confirmed — the acknowledgement with
+// subject, greeting, what happens next and the SLA, in its words.
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/domain/support-model.ts';
 import { MESSAGES } from '../../shared/i18n/index.ts';
-import { call, eventually, sentEmailsTo } from '../support/http.ts';
+import { call, tokenIn, waitForEmails } from '../support/http.ts';
 
 const REQUESTS: Record<Language, { subject: string; description: string }> = {
   en: {
@@ -30,20 +31,27 @@ describe('the acknowledgement speaks the customer’s language', () => {
     async (language) => {
       const email = `ack-${language}-${Math.random().toString(36).slice(2)}@example.com`;
       const request = REQUESTS[language];
-      const created = await call('POST', '/cases', {
-        body: { customer: { name: 'Sam', email }, problem: request },
-      });
-      expect(created.status).toBe(201);
-      expect(created.json.language).toBe(language);
-      const [ack] = await eventually(
-        async () => {
-          const sent = await sentEmailsTo(email);
-          return sent.length > 0 ? sent : undefined;
-        },
-        20_000,
-        `the ${language} acknowledgement`,
-      );
       const m = MESSAGES[language];
+      const open = () =>
+        call('POST', '/cases', { body: { customer: { name: 'Sam', email }, problem: request } });
+
+      // The first mail to a new address: in the language, and nothing the caller wrote.
+      const first = await open();
+      expect(first.status).toBe(201);
+      expect(first.json.language).toBe(language);
+      const [check] = await waitForEmails(email);
+      expect(check?.subject).toBe(m.ack.firstContact.subject(first.json.reference));
+      expect(check?.body.text).toContain(m.ack.firstContact.received(first.json.reference));
+      for (const written of [request.subject, request.description, 'Sam'])
+        expect(check?.body.text).not.toContain(written);
+      const confirmed = await call('POST', `/cases/${first.json.id}/address-confirmation`, {
+        token: tokenIn(check),
+      });
+      expect(confirmed.status).toBe(200);
+
+      // Once the address is confirmed, the acknowledgement says it all, in the same language.
+      const created = await open();
+      const ack = (await waitForEmails(email, 2))[1];
       const read = await call('GET', `/cases/${created.json.id}`, { token: created.json.accessToken });
       const level = read.json.classification.level as 0 | 1 | 2 | 3 | 4;
       const priority = read.json.classification.priority as keyof typeof m.priorityName;

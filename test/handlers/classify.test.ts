@@ -6,6 +6,8 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient, sqsClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
+import { DynamoDbRecipients } from '../../shared/adapters/dynamodb/dynamodb-recipients.ts';
+import { DEFAULT_ACK_LIMITS } from '../../shared/domain/mail-policy.ts';
 import { draftCase } from '../support/cases.ts';
 import { eventually, local, sentEmailsTo } from '../support/http.ts';
 
@@ -65,7 +67,7 @@ describe('classify function', () => {
     const stored = await store.get(c.id);
     expect(stored).toMatchObject({
       status: 'open',
-      acknowledgement: 'sent',
+      acknowledgement: { state: 'sent', attempts: 1 },
       classification: { level: 4, language: 'fr' },
     });
     const emails = await sentEmailsTo(c.customer.email);
@@ -116,7 +118,7 @@ describe('an acknowledgement SES refuses for good', () => {
     const { classifyCaseUseCase } = await import('../../shared/use-cases/classify-case.ts');
     const { createClassifier } = await import('../../shared/domain/classification/default-classifier.ts');
     const { queueUrlsFrom, SqsWorkQueues } = await import('../../shared/adapters/sqs/sqs-work-queues.ts');
-    const real = new SesMailer(sesClient(), 'support@tierdesk.localhost');
+    const real = new SesMailer(sesClient(), 'support@tierdesk.localhost', 'tierdesk-local-mail');
     const sandboxed = {
       send: async (email: Parameters<typeof real.send>[0]) => {
         const refusal = Object.assign(new Error('Email address is not verified.'), {
@@ -151,11 +153,13 @@ describe('an acknowledgement SES refuses for good', () => {
       classifier: createClassifier(),
       clock: () => new Date(),
       publicBaseUrl: 'http://127.0.0.1',
+      recipients: new DynamoDbRecipients(dynamoDocumentClient(), process.env.TABLE_NAME as string),
+      limits: DEFAULT_ACK_LIMITS,
     };
     expect(await classifyCaseUseCase(deps, c.id)).toBe('classified');
     const stored = await store.get(c.id);
-    expect(stored).toMatchObject({ status: 'open', acknowledgement: 'undeliverable' });
-    expect(stored?.acknowledgementError).toMatch(/MessageRejected/);
+    expect(stored).toMatchObject({ status: 'open', acknowledgement: { state: 'undeliverable' } });
+    expect(stored?.acknowledgement?.reason).toMatch(/MessageRejected/);
     expect(escalated).toEqual([
       expect.objectContaining({ caseId: c.id, level: stored?.classification?.level }),
     ]);

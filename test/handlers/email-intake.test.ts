@@ -4,64 +4,18 @@
 // the sweep over the shared corpus does not flood the rest of the suite.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import type { Context } from 'aws-lambda';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RAW_MAIL_PREFIX } from '../../functions/system.ts';
-import { dynamoDocumentClient, s3Client, sqsClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoDocumentClient, sqsClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import type { EmailOutcome } from '../../shared/use-cases/receive-email.ts';
+import { emailIntakeDriver, mail } from '../support/email-intake.ts';
 
-type Handler = (event: unknown, context: Context) => Promise<{ outcomes: EmailOutcome[] }>;
-let handler: Handler;
+let deliver: Awaited<ReturnType<typeof emailIntakeDriver>>['deliver'];
 let queueUrl: string;
-let counter = 0;
-
-const context = {
-  functionName: 'emailIntake',
-  awsRequestId: 'test',
-  getRemainingTimeInMillis: () => 30_000,
-} as Context;
-
-async function deliver(
-  raw: Buffer | string,
-  id = `test-${Date.now()}-${counter++}`,
-  receipt?: Record<string, { status: string }>,
-): Promise<EmailOutcome> {
-  await s3Client().send(
-    new PutObjectCommand({ Bucket: process.env.RAW_MAIL_BUCKET, Key: `${RAW_MAIL_PREFIX}${id}`, Body: raw }),
-  );
-  const result = await handler(
-    {
-      Records: [
-        {
-          eventSource: 'aws:ses',
-          eventVersion: '1.0',
-          ses: { mail: { messageId: id }, ...(receipt ? { receipt } : {}) },
-        },
-      ],
-    },
-    context,
-  );
-  expect(result.outcomes).toHaveLength(1);
-  return result.outcomes[0] as EmailOutcome;
-}
-
-const mail = (headers: Record<string, string>, body: string) =>
-  `${Object.entries({ 'MIME-Version': '1.0', 'Content-Type': 'text/plain; charset=utf-8', ...headers })
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\r\n')}\r\n\r\n${body}`;
 
 beforeAll(async () => {
-  const { QueueUrl } = await sqsClient().send(
-    new CreateQueueCommand({ QueueName: `email-intake-test-${Date.now()}` }),
-  );
-  queueUrl = QueueUrl as string;
-  process.env.CLASSIFY_QUEUE_URL = queueUrl;
-  ({ handler } = (await import('../../functions/email-intake/handler.ts')) as unknown as {
-    handler: Handler;
-  });
+  ({ deliver, classifyQueueUrl: queueUrl } = await emailIntakeDriver());
 });
 
 describe('email intake', () => {
@@ -109,7 +63,8 @@ describe('email intake', () => {
     await deliver(reply, `${key}-reply`);
     await deliver(reply, `${key}-reply`);
     const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
-    expect((await store.get(caseId))?.followUps).toHaveLength(1);
+    expect((await store.get(caseId))?.followUpCount).toBe(1);
+    expect((await store.listFollowUps(caseId, { limit: 10 })).followUps).toHaveLength(1);
   });
 
   it('classifies what the customer wrote, not the English footer; keeps the signature phone', async () => {
@@ -272,12 +227,27 @@ const corpusFiles = (dir: string): string[] =>
     return /(^LICENSE|SOURCE_COMMIT|\.json$|\.gitattributes$|\.md$)/i.test(name) ? [] : [path];
   });
 
+/** Sets of automatic mail: sisimai's bounces and auto-replies, mimekit's reports and receipts. */
+const AUTOMATIC_SETS = [
+  /^sisimai-set-of-emails\//,
+  /^mimekit\/.*(bounce|delivery-status|disposition-notification|feedback-report)[^/]*$/,
+];
+/** sisimai's own counter-examples: a person's mail, one of them forwarding an original as an attachment. */
+const PERSONS_IN_AUTOMATIC_SETS = [
+  'sisimai-set-of-emails/maildir/not/is-not-bounce-01.eml',
+  'sisimai-set-of-emails/maildir/not/is-not-bounce-02.eml',
+];
+/** Marks of automatic mail at a line start, wherever in the message (a cross-check by other means). */
+const AUTOMATIC_MARK =
+  /^(auto-submitted: *auto-|content-type: *(multipart\/report|message\/(global-)?(delivery-status|disposition-notification|feedback-report))|x-failed-recipients:|return-path: *<>|x-spam-flag: *yes|precedence: *(bulk|junk|list)|list-id:|list-unsubscribe:)/im;
+
 // The shared corpus sits beside the repository (in CI too); a bare clone has no ../shared.
 describe.skipIf(!existsSync(CORPUS))('email intake over the shared corpus (../shared/corpus/emails)', () => {
   it('turns every message into a case, a follow-up or an explained rejection — never a crash', async () => {
     const files = corpusFiles(CORPUS);
     expect(files.length).toBeGreaterThan(300);
     const tally: Record<string, number> = {};
+    const opened: string[] = [];
     for (const file of files) {
       let outcome: EmailOutcome;
       try {
@@ -288,7 +258,15 @@ describe.skipIf(!existsSync(CORPUS))('email intake over the shared corpus (../sh
       expect(['case-opened', 'follow-up', 'rejected']).toContain(outcome.outcome);
       if (outcome.outcome === 'rejected') expect(outcome.reason.length).toBeGreaterThan(3);
       tally[outcome.outcome] = (tally[outcome.outcome] ?? 0) + 1;
+      if (outcome.outcome !== 'rejected') opened.push(relative(CORPUS, file));
     }
+    // No bounce, auto-reply, read receipt or report opens a case; a person's mail still does.
+    expect(opened.filter((path) => AUTOMATIC_SETS.some((set) => set.test(path))).sort()).toEqual(
+      PERSONS_IN_AUTOMATIC_SETS,
+    );
+    expect(opened.filter((path) => AUTOMATIC_MARK.test(readFileSync(join(CORPUS, path), 'latin1')))).toEqual(
+      [],
+    );
     // The corpus is mostly bounces and auto-replies: most of it must not open cases.
     expect(tally.rejected ?? 0).toBeGreaterThan(files.length / 4);
     expect(tally['case-opened'] ?? 0).toBeGreaterThan(50);

@@ -67,11 +67,17 @@ describe('the CDK stacks and the local runtime serve the same system', () => {
     expect(template.sort()).toEqual(runtime.sort());
   });
 
-  it('the same schedule and the same inbound-mail function', () => {
-    const schedules = resourcesOf(stateless, 'AWS::Events::Rule').flatMap(([, r]) =>
-      (r.Properties.Targets as Array<{ Arn: unknown }>).map((target) => functionOf(target.Arn)),
-    );
-    expect(schedules).toEqual(local().served.schedules);
+  it('the same schedule, inbound-mail and mail-event functions', () => {
+    const rules = resourcesOf(stateless, 'AWS::Events::Rule');
+    const targetsOf = (kind: 'ScheduleExpression' | 'EventPattern') =>
+      rules
+        .filter(([, r]) => r.Properties[kind] !== undefined)
+        .flatMap(([, r]) =>
+          (r.Properties.Targets as Array<{ Arn: unknown }>).map((target) => functionOf(target.Arn)),
+        );
+    expect(targetsOf('ScheduleExpression')).toEqual(local().served.schedules);
+    // SES's bounce and complaint events: EventBridge in AWS, the Lambda Invoke API locally.
+    expect(targetsOf('EventPattern')).toEqual(local().served.mailEvents);
     const inbound = resourcesOf(stateless, 'AWS::SES::ReceiptRule').flatMap(([, r]) =>
       (r.Properties.Rule as { Actions: Array<{ LambdaAction?: { FunctionArn: unknown } }> }).Actions.flatMap(
         (action) => (action.LambdaAction ? [functionOf(action.LambdaAction.FunctionArn)] : []),

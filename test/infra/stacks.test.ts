@@ -104,8 +104,9 @@ describe('stateful stack', () => {
         AlarmActions: [expect.anything()],
       });
     }
-    // Each work queue with its DLQ, and email intake's on-failure destination.
-    expect(resourcesOf(stateful, 'AWS::SQS::Queue')).toHaveLength(Object.keys(QUEUES).length * 2 + 1);
+    // Each work queue with its DLQ, and the on-failure destinations of email intake and of
+    // the bounce and complaint events.
+    expect(resourcesOf(stateful, 'AWS::SQS::Queue')).toHaveLength(Object.keys(QUEUES).length * 2 + 2);
     stateful.allResourcesProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
@@ -388,11 +389,58 @@ describe('least privilege', () => {
       const permissions = permissionsOf(name);
       expect(permissions.includes('ses:SendEmail'), `${name} ses`).toBe(Boolean(spec.uses.sendMail));
       expect(permissions.includes('s3:GetObject'), `${name} s3`).toBe(spec.uses.rawMail === 'read');
+      // An asynchronously invoked function also sends to its on-failure destination.
+      const onFailure = spec.trigger.kind === 'inbound-mail' || spec.trigger.kind === 'mail-events';
       expect(permissions.includes('sqs:SendMessage'), `${name} sqs`).toBe(
-        (spec.uses.queues ?? []).length > 0,
+        (spec.uses.queues ?? []).length > 0 || onFailure,
       );
       expect(permissions, name).not.toContain('logs:CreateLogGroup');
     }
+  });
+
+  it('lets senders send what SES checks in the sandbox: any recipient identity and the configuration set, only from the support address', () => {
+    const senders = declared.filter(([, spec]) => spec.uses.sendMail);
+    expect(senders.length).toBeGreaterThan(0);
+    for (const [name] of senders) {
+      const documents = JSON.parse(permissionsOf(name)) as Array<{
+        Statement: Array<{ Action: unknown; Resource: unknown; Condition?: unknown }>;
+      }>;
+      const send = documents.flatMap((d) => d.Statement).find((st) => st.Action === 'ses:SendEmail');
+      const resources = JSON.stringify(send?.Resource);
+      expect(resources, name).toContain(':identity/*');
+      expect(resources, name).toContain(':configuration-set/tierdesk-dev-mail"');
+      expect(send?.Condition, name).toEqual({
+        StringEquals: { 'ses:FromAddress': 'support@support.example.com' },
+      });
+    }
+  });
+
+  it('sends bounces and complaints of its configuration set to the mailEvents function, and alarms on SES reputation', () => {
+    stateful.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'tierdesk-dev-mail',
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
+    stateful.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        MatchingEventTypes: ['bounce', 'complaint'],
+        EventBridgeDestination: { EventBusArn: Match.anyValue() },
+      }),
+    });
+    for (const metric of ['Reputation.BounceRate', 'Reputation.ComplaintRate'])
+      stateful.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SES',
+        MetricName: metric,
+        AlarmActions: [Match.anyValue()],
+      });
+    const rules = resourcesOf(stateless, 'AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.[1].Properties.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Complaint Received'],
+      detail: { mail: { tags: { 'ses:configuration-set': ['tierdesk-dev-mail'] } } },
+    });
+    const [mailEventsId] = functionResource('mailEvents');
+    expect(JSON.stringify(rules[0]?.[1].Properties.Targets)).toContain(`"${mailEventsId}"`);
   });
 
   it('uses no AWS managed policies on function roles', () => {

@@ -3,6 +3,7 @@
 import type { TestProject } from 'vitest/node';
 import { LOCAL_AUDIENCE } from '../../local/dev-issuer.ts';
 import { type LocalSystem, startLocalSystem } from '../../local/local-system.ts';
+import { DEFAULT_ACK_LIMITS } from '../../shared/domain/mail-policy.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,8 @@ declare module 'vitest' {
       sqs: string;
       ses: string;
       smtp: { host: string; port: number };
+      /** The local Lambda Invoke API (POST /2015-03-31/functions/{name}/invocations). */
+      lambda: string;
       tableName: string;
       rawMailBucket: string;
       queues: Record<string, { url: string; dlqUrl: string; arn: string }>;
@@ -24,6 +27,7 @@ declare module 'vitest' {
         queues: Array<{ functionName: string; queue: string; batchSize: number }>;
         schedules: string[];
         inboundMail: string[];
+        mailEvents: string[];
       };
       functions: string[];
       dynamodbPid: number;
@@ -39,6 +43,9 @@ export async function setup(project: TestProject) {
   const lines: string[] = [];
   system = await startLocalSystem({
     visibilityTimeoutSeconds: 2,
+    // Every test calls from 127.0.0.1, so the per-source limit would soon withhold the suite's
+    // acknowledgements; test/e2e/relay-protection.test.ts runs a system with the defaults.
+    ackLimits: { ...DEFAULT_ACK_LIMITS, perSourceIp: { max: 1_000_000, windowMinutes: 60 } },
     // The sweep runs when a test fires it, not on a timer.
     scheduleIntervalMs: 24 * 60 * 60_000,
     log: (line) => {
@@ -50,7 +57,7 @@ export async function setup(project: TestProject) {
     system?.issueToken({ subject: `agent-l${level}`, roles: ['agent'], levels: [level] }) as Promise<string>;
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) =>
-      /^(AWS_|TABLE_NAME|RAW_MAIL|MAIL_FROM|PUBLIC_BASE|JWT_|JWKS|[A-Z0-9]+_QUEUE_URL)/.test(k),
+      /^(AWS_|TABLE_NAME|RAW_MAIL|MAIL_|ACK_LIMITS|PUBLIC_BASE|JWT_|JWKS|[A-Z0-9]+_QUEUE_URL)/.test(k),
     ),
   ) as Record<string, string>;
   project.provide('local', {
@@ -59,6 +66,7 @@ export async function setup(project: TestProject) {
     sqs: system.urls.sqs,
     ses: system.urls.ses,
     smtp: system.urls.smtp,
+    lambda: system.urls.lambda,
     tableName: system.names.table,
     rawMailBucket: system.names.rawMailBucket,
     queues: system.queues,

@@ -76,3 +76,36 @@ export function newCaseBody(
     },
   };
 }
+
+export type SentEmailWithHeaders = SentEmail & { headers?: Array<{ name: string; value: string }> };
+
+/** Waits for the `count`-th mail to `address` and returns all mails so far, oldest first. */
+export async function waitForEmails(address: string, count = 1): Promise<SentEmailWithHeaders[]> {
+  return eventually(
+    async () => {
+      const mails = await sentEmailsTo(address);
+      return mails.length >= count ? mails : undefined;
+    },
+    20_000,
+    `${count} email(s) to ${address}`,
+  );
+}
+
+/** The case token a mail's link carries (#token=…). */
+export const tokenIn = (mail: SentEmail | undefined) =>
+  /#token=(tdc_[\w-]+)/.exec(mail?.body.text ?? '')?.[1];
+
+/**
+ * Makes `address` one the desk has seen verified, as its owner would: open a case, take the
+ * link of the first-contact mail, confirm the address with it. Later mail to it may quote.
+ */
+export async function verifiedAddress(address = `ada.${Math.random().toString(36).slice(2)}@example.com`) {
+  const created = await call('POST', '/cases', { body: newCaseBody({ email: address }) });
+  if (created.status !== 201) throw new Error(`could not open a case: ${created.text}`);
+  const [first] = await waitForEmails(address);
+  const confirmed = await call('POST', `/cases/${created.json.id}/address-confirmation`, {
+    token: tokenIn(first),
+  });
+  if (confirmed.status !== 200) throw new Error(`could not confirm ${address}: ${confirmed.text}`);
+  return address;
+}

@@ -8,16 +8,18 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../../domain/errors.ts';
-import type { SupportCase } from '../../domain/support-case.ts';
+import { monotonicFactory } from 'ulid';
+import { ConcurrentUpdateError, IdempotencyKeyReusedError, ValidationError } from '../../domain/errors.ts';
+import type { FollowUp, SupportCase } from '../../domain/support-case.ts';
 import type { QueuedLevel } from '../../domain/support-model.ts';
 import {
   type CaseStore,
   type CreateResult,
+  type FollowUpPage,
   type IdempotencyClaim,
   ReferenceTakenError,
 } from '../../use-cases/ports.ts';
-import { caseIndexAttributes, INDEXES, keys } from './table-keys.ts';
+import { caseIndexAttributes, DUE_SHARDS, INDEXES, keys } from './table-keys.ts';
 
 /** Tries of a creation that lost a race with an equal request (TransactionConflict). */
 const CONFLICT_ATTEMPTS = 4;
@@ -161,6 +163,76 @@ export class DynamoDbCaseStore implements CaseStore {
     }
   }
 
+  async addFollowUp(next: SupportCase, followUp: FollowUp): Promise<'added' | 'duplicate'> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.toItem(next),
+          ConditionExpression: 'attribute_exists(pk) AND #version = :read',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':read': next.version - 1 },
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.followUp(next.id, followUp.at, followUpUlid()),
+            type: 'followUp',
+            caseId: next.id,
+            data: followUp,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+    const { messageId } = followUp;
+    if (messageId) {
+      // The same record `create` writes: a Message-ID that opened a case or joined one is known.
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.messageId(messageId), caseId: next.id, messageId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'added';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
+      if (messageId && reasons[2] === 'ConditionalCheckFailed') return 'duplicate';
+      // A changed version, or a transaction racing ours on the case: re-read and try again.
+      if (reasons[0] === 'ConditionalCheckFailed' || reasons.includes('TransactionConflict'))
+        throw new ConcurrentUpdateError(next.id);
+      throw error;
+    }
+  }
+
+  async listFollowUps(caseId: string, page: { limit: number; cursor?: string }): Promise<FollowUpPage> {
+    const { pk } = keys.case(caseId);
+    const prefix = keys.followUpPrefix();
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ConsistentRead: true,
+        ...(page.cursor ? { ExclusiveStartKey: { pk, sk: fromCursor(page.cursor, prefix) } } : {}),
+      }),
+    );
+    const last = result.LastEvaluatedKey?.sk;
+    return {
+      followUps: (result.Items ?? []).map((item) => item.data as FollowUp),
+      ...(typeof last === 'string' ? { cursor: Buffer.from(last).toString('base64url') } : {}),
+    };
+  }
+
   async findByReference(reference: string): Promise<SupportCase | undefined> {
     const record = await this.getItem(keys.reference(reference));
     return record ? this.get(String(record.caseId)) : undefined;
@@ -172,6 +244,16 @@ export class DynamoDbCaseStore implements CaseStore {
 
   async listLevelQueue(level: QueuedLevel, limit: number): Promise<SupportCase[]> {
     return this.queryIndex(INDEXES.levelQueue, keys.levelQueue(level, 'open'), { limit });
+  }
+
+  async listDue(now: string, limit: number): Promise<SupportCase[]> {
+    // '~' sorts after every id character: everything due at or before `now`.
+    const pages = await Promise.all(
+      Array.from({ length: DUE_SHARDS }, (_unused, shard) =>
+        this.queryIndex(INDEXES.dueWork, keys.dueWork(shard), { limit, sortBefore: `${now}#~` }),
+      ),
+    );
+    return pages.flat();
   }
 
   async listUnclassified(createdBefore: string, limit: number): Promise<SupportCase[]> {
@@ -218,4 +300,14 @@ export class DynamoDbCaseStore implements CaseStore {
 
 function fromItem(item: Record<string, unknown>): SupportCase {
   return item.data as SupportCase;
+}
+
+/** Monotonic: two follow-ups of one millisecond keep the order they were written in. */
+const followUpUlid = monotonicFactory();
+
+/** A cursor is the last sort key read; anything else is refused, not queried. */
+function fromCursor(cursor: string, prefix: string): string {
+  const sk = Buffer.from(cursor, 'base64url').toString();
+  if (!sk.startsWith(prefix)) throw new ValidationError('Not a follow-up cursor', 'cursor');
+  return sk;
 }

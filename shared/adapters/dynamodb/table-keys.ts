@@ -1,7 +1,7 @@
 // Every key string of the single table is built here and nowhere else. The README's
 // access-pattern table lists each pattern next to the key that serves it.
 import { createHash } from 'node:crypto';
-import type { SupportCase } from '../../domain/support-case.ts';
+import { nextDueAt, type SupportCase } from '../../domain/support-case.ts';
 
 export const TABLE_KEYS = {
   partitionKey: 'pk',
@@ -13,13 +13,24 @@ export const TABLE_KEYS = {
 export const INDEXES = {
   casesByCustomer: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
   levelQueue: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
-  dueSlaClocks: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
+  /** Cases the minute sweep must look at, by the instant they are next due (sparse). */
+  dueWork: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
 } as const;
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+const FOLLOW_UP_PREFIX = 'FOLLOWUP#';
 
 export const keys = {
   case: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  /**
+   * A follow-up lives in its case's partition, sorted by when it arrived; `unique` (a ULID)
+   * tells apart two that arrived in the same millisecond.
+   */
+  followUp: (caseId: string, at: string, unique: string) => ({
+    pk: keys.case(caseId).pk,
+    sk: `${FOLLOW_UP_PREFIX}${at}#${unique}`,
+  }),
+  followUpPrefix: () => FOLLOW_UP_PREFIX,
   reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
   /** Keys are hashed: a client's key can be long and may carry anything. */
   idempotency: (scope: string, key: string) => ({
@@ -33,7 +44,18 @@ export const keys = {
   unclassified: () => 'QUEUE#NEW',
   rejectedMail: (day: string) => `REJECTED#${day}`,
   rejectedMailSort: (rawKey: string) => `MAIL#${hash(rawKey)}`,
-  dueSlaClocks: () => 'SLA#DUE',
+  /**
+   * Due work is spread over DUE_SHARDS partitions by case id, so a burst of due cases never
+   * heats one partition; the sweep queries each shard for what is due.
+   */
+  dueWork: (shard: number) => `DUE#${shard}`,
+  dueWorkSort: (dueAt: string, caseId: string) => `${dueAt}#${caseId}`,
+  address: (email: string) => ({ pk: `ADDRESS#${hash(email.trim().toLowerCase())}`, sk: 'ADDRESS' }),
+  /** One counter per subject and window; the window's start is in the key, TTL removes it. */
+  sendCounter: (scope: string, subject: string, windowStart: number) => ({
+    pk: `RATE#${scope}#${hash(subject.trim().toLowerCase())}#${windowStart}`,
+    sk: 'RATE',
+  }),
 };
 
 /** The index attributes a case carries; absent attributes keep it out of a sparse index. */
@@ -52,5 +74,19 @@ export function caseIndexAttributes(c: SupportCase): Record<string, string> {
     // Priority first (P1 sorts before P5), then age: the oldest most urgent case comes first.
     attributes[INDEXES.levelQueue.sk] = `${c.classification?.priority}#${c.createdAt}#${c.id}`;
   }
+  const due = nextDueAt(c);
+  if (due) {
+    attributes[INDEXES.dueWork.pk] = keys.dueWork(dueShardOf(c.id));
+    attributes[INDEXES.dueWork.sk] = keys.dueWorkSort(due, c.id);
+  }
   return attributes;
+}
+
+export const DUE_SHARDS = 4;
+
+/** A stable shard per case: the last characters of a ULID are random. */
+export function dueShardOf(caseId: string): number {
+  let sum = 0;
+  for (const ch of caseId.slice(-4)) sum += ch.charCodeAt(0);
+  return sum % DUE_SHARDS;
 }

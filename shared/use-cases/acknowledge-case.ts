@@ -1,0 +1,168 @@
+/**
+ * Acknowledge a case, exactly once and never lost (the classify worker's second step, and what
+ * the sweep's repair leads back to).
+ *
+ * Input: a classified case whose acknowledgement may be claimed.
+ * Output: the case as stored afterwards.
+ * Primary course:
+ *  1. Claim: a conditional write on the case's version moves the acknowledgement from pending
+ *     to claimed, with a fresh token for the email's link. A worker that loses the race sends
+ *     nothing: Lambda runs batches concurrently, and Powertools processes a batch's records in
+ *     parallel, so two workers can hold the same case.
+ *  2. Check the address: one that bounced or complained, or one over a rate limit (per
+ *     recipient, per source IP), gets nothing — the acknowledgement is withheld, and why is
+ *     recorded.
+ *  3. Compose: the full acknowledgement to an address the desk has seen verified; otherwise
+ *     the first-contact mail, which carries nothing the caller wrote.
+ *  4. Send (Auto-Submitted, the loop header, In-Reply-To the mail that opened the case), mark sent.
+ * A failure worth retrying releases the claim and is thrown, so the queue retries; SES's
+ * permanent refusal marks it undeliverable. A worker that dies after its claim leaves a claim
+ * that goes stale, and the minute sweep puts the case back on the classify queue.
+ */
+import { newCustomerToken } from '../domain/access-token.ts';
+import { composeAcknowledgement, composeFirstContact } from '../domain/acknowledgement.ts';
+import { ConcurrentUpdateError } from '../domain/errors.ts';
+import type { AckLimits } from '../domain/mail-policy.ts';
+import { DEFAULT_SLA_TARGETS } from '../domain/sla-policy.ts';
+import {
+  acknowledgementClaimable,
+  claimAcknowledgement,
+  markAcknowledged,
+  releaseAcknowledgement,
+  type SupportCase,
+  settleAcknowledgement,
+} from '../domain/support-case.ts';
+import { messagesFor } from '../i18n/index.ts';
+import {
+  type AddressRecord,
+  type CaseStore,
+  type Clock,
+  type Mailer,
+  type Recipients,
+  UndeliverableEmailError,
+} from './ports.ts';
+
+export type AcknowledgeDeps = {
+  store: CaseStore;
+  mailer: Mailer;
+  recipients: Recipients;
+  clock: Clock;
+  publicBaseUrl: string;
+  limits: AckLimits;
+};
+
+const WRITE_ATTEMPTS = 4;
+
+export async function acknowledgeCase(deps: AcknowledgeDeps, c: SupportCase): Promise<SupportCase> {
+  const token = newCustomerToken();
+  const claimed = await claim(deps, c, token.hash);
+  if (
+    claimed.acknowledgement?.state !== 'claimed' ||
+    claimed.acknowledgement.tokenHashes.at(-1) !== token.hash
+  )
+    return claimed;
+  const settle = (change: (current: SupportCase) => SupportCase) =>
+    settleOwnClaim(deps, claimed, token.hash, change);
+
+  const address = await deps.recipients.get(claimed.customer.email);
+  const withheld = await withholdReason(deps, claimed, address);
+  if (withheld)
+    return settle((current) => settleAcknowledgement(current, 'withheld', deps.clock(), withheld));
+
+  const quoted = address?.verified !== undefined;
+  const language = claimed.language;
+  // The case page; the token travels in the URL fragment, which browsers never send to a
+  // server or a log — the page's script reads it and calls the API with it.
+  const caseUrl = `${deps.publicBaseUrl}/portal/cases/${claimed.id}?lang=${language}#token=${token.token}`;
+  const messages = messagesFor(language);
+  const email = quoted
+    ? composeAcknowledgement({
+        supportCase: claimed,
+        messages,
+        sla: DEFAULT_SLA_TARGETS[claimed.classification?.priority ?? 'P4'],
+        caseUrl,
+        ...(claimed.classification?.level === 0 ? { confirmUrl: caseUrl } : {}),
+      })
+    : composeFirstContact({ reference: claimed.reference, messages, caseUrl });
+  try {
+    await deps.mailer.send({
+      to: claimed.customer.email,
+      ...email,
+      autoSubmitted: 'auto-replied',
+      ...(claimed.inboundMessageId ? { inReplyTo: [claimed.inboundMessageId] } : {}),
+    });
+  } catch (error) {
+    if (error instanceof UndeliverableEmailError) {
+      // Refused for good: retrying would only keep the case from its level. Record why.
+      return settle((current) =>
+        settleAcknowledgement(current, 'undeliverable', deps.clock(), error.message),
+      );
+    }
+    // Worth another attempt: free the claim so the queue's retry may take it at once.
+    await settle((current) => releaseAcknowledgement(current, (error as Error).message, deps.clock())).catch(
+      () => undefined,
+    );
+    throw error;
+  }
+  return settle((current) => markAcknowledged(current, quoted, deps.clock()));
+}
+
+/** The conditional write that lets one worker send; the others see the claim and stand back. */
+async function claim(deps: AcknowledgeDeps, c: SupportCase, tokenHash: string): Promise<SupportCase> {
+  let current = c;
+  for (let attempt = 1; ; attempt++) {
+    if (!acknowledgementClaimable(current, deps.clock())) return current;
+    const claimed = claimAcknowledgement(current, tokenHash, deps.clock());
+    try {
+      await deps.store.update(claimed);
+      return claimed;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= WRITE_ATTEMPTS) throw error;
+      // Another worker claimed it, or a customer's reply changed the case: read it again.
+      current = (await deps.store.get(c.id)) ?? current;
+    }
+  }
+}
+
+/**
+ * Writes the outcome of our own claim. The case may have changed meanwhile (a reply, an agent):
+ * read it again and apply the outcome while the claim is still ours, so a sent mail is never
+ * left looking unsent (which would send it twice).
+ */
+async function settleOwnClaim(
+  deps: AcknowledgeDeps,
+  claimed: SupportCase,
+  tokenHash: string,
+  change: (current: SupportCase) => SupportCase,
+): Promise<SupportCase> {
+  let current = claimed;
+  for (let attempt = 1; ; attempt++) {
+    const next = change(current);
+    try {
+      await deps.store.update(next);
+      return next;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= WRITE_ATTEMPTS) throw error;
+      const fresh = await deps.store.get(claimed.id);
+      const ack = fresh?.acknowledgement;
+      if (!fresh || ack?.state !== 'claimed' || ack.tokenHashes.at(-1) !== tokenHash) return fresh ?? current;
+      current = fresh;
+    }
+  }
+}
+
+/** Why nothing may be sent to this address now, if so. */
+async function withholdReason(
+  deps: AcknowledgeDeps,
+  c: SupportCase,
+  address: AddressRecord | undefined,
+): Promise<string | undefined> {
+  if (address?.suppressed) return `the address is suppressed (${address.suppressed.reason})`;
+  const now = deps.clock();
+  const { perRecipient, perSourceIp } = deps.limits;
+  if (c.source && !(await deps.recipients.takeSendSlot('ack-source-ip', c.source.ip, perSourceIp, now)))
+    return `rate limit: ${perSourceIp.max} acknowledgements per source IP in ${perSourceIp.windowMinutes} minutes`;
+  if (!(await deps.recipients.takeSendSlot('ack-recipient', c.customer.email, perRecipient, now)))
+    return `rate limit: ${perRecipient.max} acknowledgements per address in ${perRecipient.windowMinutes} minutes`;
+  return undefined;
+}
