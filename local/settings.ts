@@ -10,6 +10,8 @@ const SettingsSchema = z.object({
   SQS_PORT: Port.default(4566),
   SES_PORT: Port.default(8005),
   SMTP_PORT: Port.default(2525),
+  /** Lambda's Invoke API for every function, as `sam local start-lambda` serves it. */
+  LAMBDA_PORT: Port.default(3001),
   TIERDESK_DATA_DIR: z
     .string()
     .min(1)

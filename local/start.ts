@@ -18,6 +18,7 @@ try {
       sqs: settings.SQS_PORT,
       ses: settings.SES_PORT,
       smtp: settings.SMTP_PORT,
+      lambda: settings.LAMBDA_PORT,
     },
     mailDomain: settings.TIERDESK_MAIL_DOMAIN,
     log: (line) => console.log(`${time()} ${line}`),
@@ -30,6 +31,7 @@ tierdesk is running (data in ${settings.TIERDESK_DATA_DIR})
   SQS + S3       ${urls.sqs}
   SES (sent mail viewer) ${urls.sesViewer}
   SMTP intake    ${urls.smtp.host}:${urls.smtp.port}   (mail to support@${settings.TIERDESK_MAIL_DOMAIN})
+  Lambda invoke  ${urls.lambda}   (aws lambda invoke --endpoint-url ${urls.lambda} --function-name slaTimer …)
 An agent token: npm run token -- --role agent --levels 1,2
 Ctrl-C stops everything.
 `);

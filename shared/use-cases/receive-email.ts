@@ -42,9 +42,13 @@ export type ReceiveEmailDeps = OpenCaseDeps & {
   ownAddress: string;
 };
 
-/** SES vouches for the sender: SPF or DKIM passed (DMARC failures are rejected before this). */
-function authenticated(verdicts: MailVerdicts): boolean {
-  return verdicts.spfVerdict?.status === 'PASS' || verdicts.dkimVerdict?.status === 'PASS';
+/**
+ * SES vouches that the From address's domain sent it: DMARC passed, which needs SPF or DKIM to
+ * pass *aligned with the From domain*. SPF or DKIM alone may pass for another domain than the
+ * one in From (an attacker's own), so they prove nothing about the mailbox.
+ */
+function fromDomainVouches(verdicts: MailVerdicts): boolean {
+  return verdicts.dmarcVerdict?.status === 'PASS';
 }
 
 const REFERENCE_IN_SUBJECT = /\[(TD-[0-9A-HJKMNP-TV-Z]{7})\]/i;
@@ -130,6 +134,10 @@ export async function receiveEmailUseCase(
         rawKey,
       };
       const current = await joinCase(deps, existing, followUp);
+      // A reply from the mailbox confirms it — when its domain vouches for the From address:
+      // whoever filed a form knows the reference and could forge the reply otherwise.
+      if (fromDomainVouches(verdicts))
+        await deps.recipients.markVerified(existing.customer.email, 'reply', deps.clock());
       // A reply to a self-help case hands it to the ticket desk, as the acknowledgement promised;
       // a redelivered reply tells the queue again, in case the first message was lost.
       if (wasHandedOver(current)) await queueHandOver(deps.queues, current);
@@ -164,9 +172,9 @@ export async function receiveEmailUseCase(
       `not a valid request: ${parsed.error.issues[0]?.message}`,
     );
   }
-  // A sender whose domain vouches for the message (SPF or DKIM passed) owns the mailbox: the
-  // acknowledgement may quote what they wrote. Otherwise it carries only the reference.
-  if (authenticated(verdicts))
+  // A sender whose domain vouches for the message owns the mailbox: the acknowledgement may
+  // quote what they wrote. Otherwise it carries only the reference and the confirmation link.
+  if (fromDomainVouches(verdicts))
     await deps.recipients.markVerified(parsed.data.customer.email, 'authenticated-mail', deps.clock());
   const opened = await openCaseUseCase(deps, parsed.data, {
     messageId,

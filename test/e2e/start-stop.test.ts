@@ -72,6 +72,7 @@ describe('npm start', () => {
       SQS_PORT: await freePort(),
       SES_PORT: await freePort(),
       SMTP_PORT: await freePort(),
+      LAMBDA_PORT: await freePort(),
     };
     const env = Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)]));
 
@@ -126,6 +127,7 @@ describe('npm start', () => {
         SQS_PORT: '0',
         SES_PORT: String(sesPort),
         SMTP_PORT: '0',
+        LAMBDA_PORT: '0',
       });
       const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
       expect(code).not.toBe(0);
