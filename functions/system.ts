@@ -54,6 +54,8 @@ export type Uses = {
   rawMail?: 'read';
   /** Verifies agent JWTs and customer tokens. */
   auth?: boolean;
+  /** Reads the deployment's intake policy: anyone, or only signed-in callers (INTAKE_ACCESS). */
+  intakePolicy?: boolean;
 };
 
 export type FunctionSpec = {
@@ -121,9 +123,11 @@ export const FUNCTIONS = {
     description: 'First-level intake from web forms and the API',
     trigger: {
       kind: 'http',
+      // Public unless the deployment requires a signed-in caller (INTAKE_ACCESS=signed-in): an
+      // internal desk lets only its own people open cases. The function checks the JWT then.
       routes: [{ method: 'POST', path: '/cases', access: PUBLIC, throttle: { rate: 20, burst: 40 } }],
     },
-    uses: { table: 'readwrite', queues: ['classify'] },
+    uses: { table: 'readwrite', queues: ['classify'], auth: true, intakePolicy: true },
   },
   readCase: {
     entry: 'functions/read-case/handler.ts',
@@ -265,6 +269,9 @@ export const ASYNC_RETRY_ATTEMPTS = 2;
  */
 export const RAW_MAIL_PREFIX = 'inbound/';
 
+export const INTAKE_ACCESS = ['public', 'signed-in'] as const;
+export type IntakeAccess = (typeof INTAKE_ACCESS)[number];
+
 /** The environment variable that names a resource; infra sets it, the local runtime too. */
 export const ENV = {
   table: 'TABLE_NAME',
@@ -274,6 +281,8 @@ export const ENV = {
   mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   /** JSON of the acknowledgement rate limits (shared/domain/mail-policy.ts). */
   ackLimits: 'ACK_LIMITS',
+  /** `public` or `signed-in`: who may open a case through POST /cases. */
+  intakeAccess: 'INTAKE_ACCESS',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   jwtIssuer: 'JWT_ISSUER',
   jwtAudience: 'JWT_AUDIENCE',
@@ -333,5 +342,6 @@ export function environmentNames(spec: FunctionSpec): string[] {
   // Email intake knows our own address to refuse mail that tierdesk itself sent (loops).
   if (spec.uses.rawMail) names.push(ENV.rawMailBucket, ENV.mailFrom);
   if (spec.uses.auth) names.push(ENV.jwtIssuer, ENV.jwtAudience, ENV.jwksUrl);
+  if (spec.uses.intakePolicy) names.push(ENV.intakeAccess);
   return names;
 }

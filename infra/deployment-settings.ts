@@ -2,6 +2,7 @@
 // once, so a typo stops the synth with the setting's name instead of deploying something odd.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { INTAKE_ACCESS, type IntakeAccess } from '../functions/system.ts';
 import { parseAckLimits } from '../shared/config/environment.ts';
 import { type AckLimits, DEFAULT_ACK_LIMITS } from '../shared/domain/mail-policy.ts';
 
@@ -13,6 +14,8 @@ export const CONTEXT = {
   mailDomain: 'tierdesk:mailDomain',
   /** JSON: `{"perRecipient":{"max":5,"windowMinutes":60},"perSourceIp":{…}}` */
   ackLimits: 'tierdesk:ackLimits',
+  /** `public` (default) or `signed-in`: an internal desk takes cases only from its own people. */
+  intakeAccess: 'tierdesk:intakeAccess',
 } as const;
 
 export type DeploymentSettings = {
@@ -21,6 +24,8 @@ export type DeploymentSettings = {
   mailDomain: string;
   /** How many acknowledgements one address, and one source IP, may cause per window. */
   ackLimits: AckLimits;
+  /** Who may open a case: anyone, or only a caller signed in to the user pool. */
+  intakeAccess: IntakeAccess;
   /** Production keeps its data when a stack is deleted; a dev stack cleans up after itself. */
   removalPolicy: RemovalPolicy;
 };
@@ -45,10 +50,15 @@ export function readDeploymentSettings(scope: Construct): DeploymentSettings {
       : parseAckLimits(
           typeof ackLimitsContext === 'string' ? ackLimitsContext : JSON.stringify(ackLimitsContext),
         );
+  const intakeAccess = scope.node.tryGetContext(CONTEXT.intakeAccess) ?? 'public';
+  if (!INTAKE_ACCESS.includes(intakeAccess)) {
+    throw new Error(`Context ${CONTEXT.intakeAccess} must be one of ${INTAKE_ACCESS.join(', ')}`);
+  }
   return {
     stage,
     mailDomain,
     ackLimits,
+    intakeAccess,
     removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   };
 }

@@ -11,6 +11,7 @@ export type EnvironmentValues = {
   mailConfigurationSet: string;
   /** JSON of the acknowledgement limits (shared/domain/mail-policy.ts). */
   ackLimits: string;
+  intakeAccess: string;
   publicBaseUrl: string;
   jwtIssuer: string;
   jwtAudience: string;
@@ -24,6 +25,7 @@ export function functionEnvironment(spec: FunctionSpec, values: EnvironmentValue
     [ENV.mailFrom]: values.mailFrom,
     [ENV.mailConfigurationSet]: values.mailConfigurationSet,
     [ENV.ackLimits]: values.ackLimits,
+    [ENV.intakeAccess]: values.intakeAccess,
     [ENV.publicBaseUrl]: values.publicBaseUrl,
     [ENV.jwtIssuer]: values.jwtIssuer,
     [ENV.jwtAudience]: values.jwtAudience,

@@ -62,6 +62,7 @@ export class StatelessStack extends Stack {
         mailFrom: `tierdesk <${supportAddress(settings)}>`,
         mailConfigurationSet: stateful.mailConfigurationSetName,
         ackLimits: JSON.stringify(settings.ackLimits),
+        intakeAccess: settings.intakeAccess,
         publicBaseUrl: this.api.url,
         jwtIssuer: stateful.jwtIssuer,
         jwtAudience: stateful.userPoolClient.userPoolClientId,

@@ -13,6 +13,7 @@ import {
   type FunctionName,
   type FunctionSpec,
   INBOUND_MAIL_FAILURES,
+  type IntakeAccess,
   MAIL_EVENT_FAILURES,
   QUEUES,
   type QueueName,
@@ -51,6 +52,8 @@ export type LocalSystemOptions = {
   ports?: { api?: number; dynamodb?: number; sqs?: number; ses?: number; smtp?: number; lambda?: number };
   /** Acknowledgement rate limits; ACK_LIMITS in the environment, else the defaults. */
   ackLimits?: AckLimits;
+  /** Who may open a case; INTAKE_ACCESS in the environment, else anyone. */
+  intakeAccess?: IntakeAccess;
   /** Concurrent batches per queue consumer (Lambda starts with five pollers a queue). */
   queueConcurrency?: number;
   /** Tests shorten the visibility timeout to watch retries and redrive in seconds. */
@@ -165,6 +168,7 @@ async function start(
     [ENV.rawMailBucket]: names.rawMailBucket,
     [ENV.mailFrom]: `tierdesk <support@${mailDomain}>`,
     [ENV.mailConfigurationSet]: 'tierdesk-local-mail',
+    [ENV.intakeAccess]: options.intakeAccess ?? process.env[ENV.intakeAccess] ?? 'public',
     [ENV.ackLimits]: options.ackLimits
       ? JSON.stringify(options.ackLimits)
       : (process.env[ENV.ackLimits] ?? JSON.stringify(DEFAULT_ACK_LIMITS)),

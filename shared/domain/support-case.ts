@@ -69,8 +69,9 @@ export type SupportCase = {
   acknowledgement?: Acknowledgement;
   /** The Message-ID of the email that opened the case: the acknowledgement answers it. */
   inboundMessageId?: string;
-  /** Where a web or API request came from; acknowledgements are rate-limited per source. */
-  source?: { ip: string };
+  /** Where a web or API request came from (rate limits count it) and, on a desk that takes cases
+   * only from signed-in callers, who opened it. */
+  source?: { ip: string; signedInAs?: string };
   deflectedArticle?: string;
   /** The level whose queue has taken the case (set by that level's worker). */
   queuedLevel?: Level;
@@ -103,7 +104,7 @@ export type NewCaseInput = {
   missingFacts: Fact[];
   now: Date;
   inboundMessageId?: string;
-  source?: { ip: string };
+  source?: { ip: string; signedInAs?: string };
 };
 
 export function openCase(input: NewCaseInput): SupportCase {

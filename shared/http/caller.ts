@@ -39,6 +39,19 @@ export class CallerResolver {
     return agent;
   }
 
+  /**
+   * A caller signed in to the user pool, whatever their groups (an internal desk's employee):
+   * the same token checks as for agents.
+   */
+  async signedIn(authorization: string | undefined): Promise<AgentCaller> {
+    const token = bearerToken(authorization);
+    if (!token || isCustomerToken(token))
+      throw new UnauthenticatedError(
+        'This desk takes cases from signed-in callers: send Authorization: Bearer <access token>',
+      );
+    return this.verifyAgent(token);
+  }
+
   private async verifyAgent(token: string): Promise<AgentCaller> {
     let payload: JWTPayload;
     try {

@@ -50,7 +50,7 @@ export async function openCaseUseCase(
     /** Email: the Message-ID the acknowledgement answers (In-Reply-To), when the mail had one. */
     inboundMessageId?: string;
     /** Web and API: the caller's IP, which the acknowledgement rate limit counts. */
-    source?: { ip: string };
+    source?: { ip: string; signedInAs?: string };
     languageHints?: LanguageHints;
   } = {},
 ): Promise<OpenCaseResult> {
