@@ -19,7 +19,9 @@ async function classifiedCase(body = newCaseBody()) {
   await eventually(
     async () => {
       const c = (await call('GET', `/cases/${created.json.id}`, { token: local().agentTokens.admin })).json;
-      return c?.acknowledgement?.state === 'sent' && (c.status !== 'open' || c.queuedLevel) ? true : undefined;
+      return c?.acknowledgement?.state === 'sent' && (c.status !== 'open' || c.queuedLevel)
+        ? true
+        : undefined;
     },
     20_000,
     'the workers to finish with the case',

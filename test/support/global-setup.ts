@@ -57,7 +57,9 @@ export async function setup(project: TestProject) {
     system?.issueToken({ subject: `agent-l${level}`, roles: ['agent'], levels: [level] }) as Promise<string>;
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) =>
-      /^(AWS_|TABLE_NAME|RAW_MAIL|MAIL_|ACK_LIMITS|INTAKE_|PUBLIC_BASE|JWT_|JWKS|[A-Z0-9]+_QUEUE_URL)/.test(k),
+      /^(AWS_|TABLE_NAME|RAW_MAIL|MAIL_|ACK_LIMITS|INTAKE_|PUBLIC_BASE|JWT_|JWKS|[A-Z0-9]+_QUEUE_URL)/.test(
+        k,
+      ),
     ),
   ) as Record<string, string>;
   project.provide('local', {
