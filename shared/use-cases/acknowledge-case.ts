@@ -158,6 +158,9 @@ async function withholdReason(
   address: AddressRecord | undefined,
 ): Promise<string | undefined> {
   if (address?.suppressed) return `the address is suppressed (${address.suppressed.reason})`;
+  // The limits count acknowledgements, not attempts: a retry after a throttled send, or the
+  // sweep's repair of a dead worker's claim, took its slots on the first attempt.
+  if ((c.acknowledgement?.attempts ?? 1) > 1) return undefined;
   const now = deps.clock();
   const { perRecipient, perSourceIp } = deps.limits;
   if (c.source && !(await deps.recipients.takeSendSlot('ack-source-ip', c.source.ip, perSourceIp, now)))

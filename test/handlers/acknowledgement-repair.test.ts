@@ -162,6 +162,40 @@ describe('the sweep repairs acknowledgements nobody is sending', () => {
   });
 });
 
+describe('a retried acknowledgement', () => {
+  it('counts against the rate limits once: a retry after a throttled send is not withheld', async () => {
+    // Prepare: one acknowledgement an hour per address, and SES throttling the first send.
+    const real = new SesMailer(sesClient(), 'support@tierdesk.localhost', 'tierdesk-local-mail');
+    let sends = 0;
+    const throttledOnce: Mailer = {
+      send: async (email) => {
+        if (sends++ === 0)
+          throw asDeliveryError(
+            Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' }),
+          );
+        return real.send(email);
+      },
+    };
+    const deps = {
+      store,
+      mailer: throttledOnce,
+      recipients: new DynamoDbRecipients(dynamoDocumentClient(), tableName),
+      clock: () => new Date(),
+      publicBaseUrl: 'http://127.0.0.1',
+      limits: { ...DEFAULT_ACK_LIMITS, perRecipient: { max: 1, windowMinutes: 60 } },
+    };
+    const c = await classifiedCase(new Date());
+
+    // Act: the first attempt is throttled, the queue's retry tries again.
+    await expect(acknowledgeCase(deps, c)).rejects.toThrow(/Maximum sending rate exceeded/);
+    const retried = await acknowledgeCase(deps, (await store.get(c.id)) as SupportCase);
+
+    // Assess
+    expect(retried.acknowledgement).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await sentEmailsTo(c.customer.email)).toHaveLength(1);
+  });
+});
+
 describe('a send that keeps failing', () => {
   it('releases its claim each time, with one token per attempt, until it gives up', async () => {
     // Prepare: the real SES mailer, answering as SES does when throttled.
