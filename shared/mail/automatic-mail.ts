@@ -41,7 +41,7 @@ export async function mimePartTypes(raw: Buffer): Promise<string[]> {
 /** Why this message is automatic mail that must not open a case; undefined for a person's mail. */
 export function automaticReason(mail: ParsedMail, context: MailContext): string | undefined {
   const headers = headerReader(mail);
-  const from = firstAddress(mail.from)?.toLowerCase() ?? '';
+  const from = firstAddress(mail.from)?.address?.toLowerCase() ?? '';
   if (
     (from && from === context.ownAddress.toLowerCase()) ||
     headers.value('x-loop').includes(LOOP_HEADER.value)
@@ -209,7 +209,8 @@ function isNullSender(envelopeSender: string | undefined): boolean {
   return envelopeSender !== undefined && /^<?\s*>?$/.test(envelopeSender.trim());
 }
 
-function firstAddress(field: AddressObject | AddressObject[] | undefined): string | undefined {
+/** The first address of a From (or any address) header that names one. */
+export function firstAddress(field: AddressObject | AddressObject[] | undefined) {
   const list = Array.isArray(field) ? field : field ? [field] : [];
-  return list.flatMap((f) => f.value).find((a) => a.address)?.address;
+  return list.flatMap((f) => f.value).find((a) => a.address);
 }

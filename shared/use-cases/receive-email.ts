@@ -21,11 +21,11 @@
  *  4. Anything else opens a case through the same intake as the web form.
  */
 import EmailReplyParser from 'email-reply-parser';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
 import { type Intake, IntakeSchema, normalizeEmail, unusableAddressReason } from '../domain/intake-record.ts';
 import { addFollowUp, type FollowUp, type SupportCase, wasHandedOver } from '../domain/support-case.ts';
-import { automaticReason, mimePartTypes } from '../mail/automatic-mail.ts';
+import { automaticReason, firstAddress, mimePartTypes } from '../mail/automatic-mail.ts';
 import { declareCharsets } from '../mail/decode-raw-mail.ts';
 import { queueHandOver } from './hand-over-to-desk.ts';
 import { type OpenCaseDeps, openCaseUseCase } from './open-case.ts';
@@ -255,11 +255,6 @@ async function reject(
     ...(from ? { from } : {}),
   });
   return { outcome: 'rejected', reason };
-}
-
-function firstAddress(field: AddressObject | AddressObject[] | undefined) {
-  const list = Array.isArray(field) ? field : field ? [field] : [];
-  return list.flatMap((f) => f.value).find((a) => a.address);
 }
 
 /**

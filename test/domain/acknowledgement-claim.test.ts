@@ -6,7 +6,6 @@ import {
   ACK_CLAIM_STALE_MS,
   ACK_REPAIR_AFTER_MS,
   acknowledgementClaimable,
-  type Classification,
   claimAcknowledgement,
   classify,
   customerTokenHashes,
@@ -17,26 +16,12 @@ import {
   releaseAcknowledgement,
   settleAcknowledgement,
 } from '../../shared/domain/support-case.ts';
-import { draftCase } from '../support/cases.ts';
+import { draftCase, level1Verdict } from '../support/cases.ts';
 
 const t0 = new Date('2026-11-27T10:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
-const verdict: Classification = {
-  language: 'en',
-  category: 'software',
-  impact: 'low',
-  urgency: 'medium',
-  priority: 'P4',
-  level: 1,
-  confidence: 0.9,
-  reasons: [],
-  articles: [],
-  classifiedAt: t0.toISOString(),
-  classifiedBy: 'test',
-};
-
-const classified = () => classify(draftCase({ at: t0 }), verdict, t0);
+const classified = () => classify(draftCase({ at: t0 }), level1Verdict(t0), t0);
 
 describe('the acknowledgement claim', () => {
   it('a pending acknowledgement is claimable; the claim counts the attempt and keeps its token hash', () => {

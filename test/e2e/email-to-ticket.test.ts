@@ -2,21 +2,14 @@
 // SES's receipt rule (raw MIME to S3, then the email-intake function), and the customer gets
 // an acknowledgement in their own language. A redelivered message opens no second case.
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
-import { eventually, local, sentEmailsTo } from '../support/http.ts';
+import { eventually, local, SUPPORT_ADDRESS, sentEmailsTo, smtpTransport } from '../support/http.ts';
 
-const smtp = () =>
-  nodemailer.createTransport({
-    host: local().smtp.host,
-    port: local().smtp.port,
-    secure: false,
-    ignoreTLS: true,
-  });
+const smtp = smtpTransport;
 const store = () => new DynamoDbCaseStore(dynamoDocumentClient(), local().tableName);
-const supportAddress = 'support@tierdesk.localhost';
+const supportAddress = SUPPORT_ADDRESS;
 
 describe('email to ticket through SMTP', () => {
   it('opens a case, acknowledges it in Spanish, and a redelivery opens no second case', async () => {

@@ -3,7 +3,6 @@
 // email threads under it (In-Reply-To, References). And the loop closed from the other side:
 // mail that carries our own loop header, sent to the SMTP intake, opens no case and gets no mail.
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
@@ -14,20 +13,16 @@ import {
   local,
   newCaseBody,
   type SentEmailWithHeaders,
+  SUPPORT_ADDRESS,
   sentEmailsTo,
+  smtpTransport,
   waitForEmails,
 } from '../support/http.ts';
 
-const smtp = () =>
-  nodemailer.createTransport({
-    host: local().smtp.host,
-    port: local().smtp.port,
-    secure: false,
-    ignoreTLS: true,
-  });
+const smtp = smtpTransport;
 const store = () => new DynamoDbCaseStore(dynamoDocumentClient(), local().tableName);
 const rejections = () => new DynamoDbMailRejections(dynamoDocumentClient(), local().tableName);
-const supportAddress = 'support@tierdesk.localhost';
+const supportAddress = SUPPORT_ADDRESS;
 
 /** Every value of the header `name` (case-insensitive) on a sent mail. */
 const header = (mail: SentEmailWithHeaders | undefined, name: string) =>

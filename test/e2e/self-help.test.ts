@@ -2,7 +2,6 @@
 // page reads the case with the token from the link, the articles are there in full, and the
 // customer either confirms one or asks for a person — by button or by replying to the email.
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import {
   call,
@@ -10,6 +9,8 @@ import {
   local,
   newCaseBody,
   type SentEmail,
+  SUPPORT_ADDRESS,
+  smtpTransport,
   verifiedAddress,
   waitForEmails,
 } from '../support/http.ts';
@@ -158,11 +159,10 @@ describe('self-help (level 0) for the customer', () => {
     const german = await call('GET', '/kb/articles/reset-password?lang=de');
     expect(german.json).toMatchObject({ lang: 'de', title: 'Vergessenes Passwort zurücksetzen' });
 
-    const { host, port } = local().smtp;
-    const smtp = nodemailer.createTransport({ host, port, secure: false, ignoreTLS: true });
+    const smtp = smtpTransport();
     await smtp.sendMail({
       from: c.email,
-      to: 'support@tierdesk.localhost',
+      to: SUPPORT_ADDRESS,
       subject: `Re: ${c.ack.subject}`,
       text: 'Das Portal kennt mein Konto nicht. Bitte rufen Sie mich an.',
     });

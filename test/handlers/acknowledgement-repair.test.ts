@@ -14,32 +14,17 @@ import {
   ACK_CLAIM_STALE_MS,
   ACK_REPAIR_AFTER_MS,
   type Acknowledgement,
-  type Classification,
   classify,
   MAX_ACK_ATTEMPTS,
   type SupportCase,
 } from '../../shared/domain/support-case.ts';
 import { acknowledgeCase } from '../../shared/use-cases/acknowledge-case.ts';
 import type { Mailer } from '../../shared/use-cases/ports.ts';
-import { draftCase } from '../support/cases.ts';
+import { draftCase, level1Verdict } from '../support/cases.ts';
 import { eventually, local, sentEmailsTo } from '../support/http.ts';
 
 const tableName = process.env.TABLE_NAME as string;
 const store = new DynamoDbCaseStore(dynamoDocumentClient(), tableName);
-
-const verdict = (at: Date): Classification => ({
-  language: 'en',
-  category: 'software',
-  impact: 'low',
-  urgency: 'medium',
-  priority: 'P4',
-  level: 1,
-  confidence: 0.9,
-  reasons: ['test'],
-  articles: [],
-  classifiedAt: at.toISOString(),
-  classifiedBy: 'test',
-});
 
 /** A case classified at `at` whose acknowledgement is as given, and no message on any queue. */
 async function classifiedCase(at: Date, acknowledgement?: Acknowledgement): Promise<SupportCase> {
@@ -50,7 +35,7 @@ async function classifiedCase(at: Date, acknowledgement?: Acknowledgement): Prom
     subject: 'VPN drops',
     description: 'The VPN connection drops every ten minutes.',
   });
-  const classified = classify(drafted, verdict(at), at);
+  const classified = classify(drafted, level1Verdict(at), at);
   const c = acknowledgement ? { ...classified, acknowledgement } : classified;
   await store.create(c);
   return c;

@@ -10,34 +10,12 @@ import { DynamoDbRecipients } from '../../shared/adapters/dynamodb/dynamodb-reci
 import { DEFAULT_ACK_LIMITS } from '../../shared/domain/mail-policy.ts';
 import { draftCase } from '../support/cases.ts';
 import { eventually, local, sentEmailsTo } from '../support/http.ts';
+import { lambdaTestContext, sqsEvent } from '../support/lambda.ts';
 
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 let handler: Handler;
 const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
-const context = {
-  functionName: 'classify',
-  awsRequestId: 'test',
-  getRemainingTimeInMillis: () => 10_000,
-} as Context;
-
-const sqsEvent = (bodies: string[]): SQSEvent => ({
-  Records: bodies.map((body) => ({
-    messageId: randomUUID(),
-    receiptHandle: 'r',
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '0',
-      SenderId: 'test',
-      ApproximateFirstReceiveTimestamp: '0',
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:tierdesk-classify',
-    awsRegion: 'us-east-1',
-  })),
-});
+const context = lambdaTestContext('classify');
 
 async function storedCase(description: string, language?: 'fr') {
   const c = draftCase({

@@ -6,17 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import { local, newCaseBody } from '../support/http.ts';
+import { lambdaTestContext } from '../support/lambda.ts';
 
 type Handler = (
   event: APIGatewayProxyEventV2,
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 let handler: Handler;
-const context = {
-  functionName: 'createCase',
-  awsRequestId: 'test',
-  getRemainingTimeInMillis: () => 10_000,
-} as Context;
+const context = lambdaTestContext('createCase');
 
 const post = (headers: Record<string, string>): APIGatewayProxyEventV2 => ({
   version: '2.0',

@@ -8,15 +8,12 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import { draftCase } from '../support/cases.ts';
 import { eventually } from '../support/http.ts';
+import { lambdaTestContext } from '../support/lambda.ts';
 
 type Handler = (event: ScheduledEvent, context: Context) => Promise<{ requeuedUnclassified: number }>;
 let handler: Handler;
 const store = new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string);
-const context = {
-  functionName: 'slaTimer',
-  awsRequestId: 'test',
-  getRemainingTimeInMillis: () => 50_000,
-} as Context;
+const context = lambdaTestContext('slaTimer', 50_000);
 
 const tick = (time: Date): ScheduledEvent => ({
   version: '0',

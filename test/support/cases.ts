@@ -2,7 +2,7 @@
 // POST /cases: a fresh customer address, id and reference each time.
 import { randomUUID } from 'node:crypto';
 import { ulid } from 'ulid';
-import { openCase, type SupportCase } from '../../shared/domain/support-case.ts';
+import { type Classification, openCase, type SupportCase } from '../../shared/domain/support-case.ts';
 import type { Language } from '../../shared/domain/support-model.ts';
 import { newReference } from '../../shared/use-cases/open-case.ts';
 
@@ -41,3 +41,18 @@ export function draftCase(options: DraftCase = {}): SupportCase {
     now: at,
   });
 }
+
+/** A level-1 software verdict of the classifier at `at`, for tests that classify a draft. */
+export const level1Verdict = (at: Date): Classification => ({
+  language: 'en',
+  category: 'software',
+  impact: 'low',
+  urgency: 'medium',
+  priority: 'P4',
+  level: 1,
+  confidence: 0.9,
+  reasons: ['test'],
+  articles: [],
+  classifiedAt: at.toISOString(),
+  classifiedBy: 'test',
+});

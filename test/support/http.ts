@@ -1,4 +1,5 @@
 // Small helpers for talking to the local system through its front doors.
+import nodemailer from 'nodemailer';
 import { inject } from 'vitest';
 
 export const local = () => inject('local');
@@ -109,3 +110,15 @@ export async function verifiedAddress(address = `ada.${Math.random().toString(36
   if (confirmed.status !== 200) throw new Error(`could not confirm ${address}: ${confirmed.text}`);
   return address;
 }
+
+/** Where customers write: the local SMTP intake accepts mail for this address only. */
+export const SUPPORT_ADDRESS = 'support@tierdesk.localhost';
+
+/** An SMTP client of the local intake (the front door SES's receipt rule plays in AWS). */
+export const smtpTransport = () =>
+  nodemailer.createTransport({
+    host: local().smtp.host,
+    port: local().smtp.port,
+    secure: false,
+    ignoreTLS: true,
+  });
