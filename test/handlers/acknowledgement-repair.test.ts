@@ -147,28 +147,39 @@ describe('the sweep repairs acknowledgements nobody is sending', () => {
   });
 });
 
+/**
+ * The real SES mailer behind a gate that answers as SES does when throttled, for the sends
+ * `throttle(n)` picks (n counts every send, from 0); `sends()` tells how many were tried.
+ */
+function throttlingMailer(throttle: (n: number) => boolean) {
+  const real = new SesMailer(sesClient(), 'support@tierdesk.localhost', 'tierdesk-local-mail');
+  let sends = 0;
+  const mailer: Mailer = {
+    send: async (email) => {
+      if (throttle(sends++))
+        throw asDeliveryError(
+          Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' }),
+        );
+      return real.send(email);
+    },
+  };
+  return { mailer, sends: () => sends };
+}
+
+const ackDeps = (mailer: Mailer, limits = DEFAULT_ACK_LIMITS) => ({
+  store,
+  mailer,
+  recipients: new DynamoDbRecipients(dynamoDocumentClient(), tableName),
+  clock: () => new Date(),
+  publicBaseUrl: 'http://127.0.0.1',
+  limits,
+});
+
 describe('a retried acknowledgement', () => {
   it('counts against the rate limits once: a retry after a throttled send is not withheld', async () => {
     // Prepare: one acknowledgement an hour per address, and SES throttling the first send.
-    const real = new SesMailer(sesClient(), 'support@tierdesk.localhost', 'tierdesk-local-mail');
-    let sends = 0;
-    const throttledOnce: Mailer = {
-      send: async (email) => {
-        if (sends++ === 0)
-          throw asDeliveryError(
-            Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' }),
-          );
-        return real.send(email);
-      },
-    };
-    const deps = {
-      store,
-      mailer: throttledOnce,
-      recipients: new DynamoDbRecipients(dynamoDocumentClient(), tableName),
-      clock: () => new Date(),
-      publicBaseUrl: 'http://127.0.0.1',
-      limits: { ...DEFAULT_ACK_LIMITS, perRecipient: { max: 1, windowMinutes: 60 } },
-    };
+    const { mailer } = throttlingMailer((n) => n === 0);
+    const deps = ackDeps(mailer, { ...DEFAULT_ACK_LIMITS, perRecipient: { max: 1, windowMinutes: 60 } });
     const c = await classifiedCase(new Date());
 
     // Act: the first attempt is throttled, the queue's retry tries again.
@@ -183,27 +194,9 @@ describe('a retried acknowledgement', () => {
 
 describe('a send that keeps failing', () => {
   it('releases its claim each time, with one token per attempt, until it gives up', async () => {
-    // Prepare: the real SES mailer, answering as SES does when throttled.
-    const real = new SesMailer(sesClient(), 'support@tierdesk.localhost', 'tierdesk-local-mail');
-    let sends = 0;
-    const throttled: Mailer = {
-      send: async (email) => {
-        sends++;
-        if (email.to.startsWith('repair-'))
-          throw asDeliveryError(
-            Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' }),
-          );
-        return real.send(email);
-      },
-    };
-    const deps = {
-      store,
-      mailer: throttled,
-      recipients: new DynamoDbRecipients(dynamoDocumentClient(), tableName),
-      clock: () => new Date(),
-      publicBaseUrl: 'http://127.0.0.1',
-      limits: DEFAULT_ACK_LIMITS,
-    };
+    // Prepare: the real SES mailer, answering every send as SES does when throttled.
+    const throttled = throttlingMailer(() => true);
+    const deps = ackDeps(throttled.mailer);
     let c = await classifiedCase(new Date());
     const afterEachAttempt: Array<Acknowledgement | undefined> = [];
 
@@ -221,7 +214,7 @@ describe('a send that keeps failing', () => {
       expect(ack?.tokenHashes).toHaveLength(i + 1);
       expect(ack?.reason).toMatch(/Maximum sending rate exceeded/);
     });
-    expect(sends).toBe(MAX_ACK_ATTEMPTS);
+    expect(throttled.sends()).toBe(MAX_ACK_ATTEMPTS);
     expect(await store.get(c.id)).toEqual(last);
     expect(last.acknowledgement).toMatchObject({ state: 'undeliverable', attempts: MAX_ACK_ATTEMPTS });
     expect(last.acknowledgement?.tokenHashes).toHaveLength(MAX_ACK_ATTEMPTS);
