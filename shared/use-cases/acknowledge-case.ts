@@ -88,7 +88,8 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: SupportCase): Pr
     await deps.mailer.send({
       to: claimed.customer.email,
       ...email,
-      autoSubmitted: 'auto-replied',
+      // RFC 3834: an answer to a message is auto-replied; a form's receipt answers none.
+      autoSubmitted: claimed.channel === 'email' ? 'auto-replied' : 'auto-generated',
       ...(claimed.inboundMessageId ? { inReplyTo: [claimed.inboundMessageId] } : {}),
     });
   } catch (error) {

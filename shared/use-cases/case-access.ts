@@ -69,6 +69,11 @@ export const FOLLOW_UPS_IN_AGENT_VIEW = 50;
  * own, not part of the case; lists show `followUpCount` only.
  */
 export function agentView(c: SupportCase, followUps?: readonly FollowUp[]) {
-  const { accessTokenHashes: _hidden, ...rest } = c;
-  return followUps ? { ...rest, followUps } : rest;
+  const { accessTokenHashes: _hidden, acknowledgement, ...rest } = c;
+  const view = acknowledgement ? { ...rest, acknowledgement: withoutTokenHashes(acknowledgement) } : rest;
+  return followUps ? { ...view, followUps } : view;
+}
+
+function withoutTokenHashes({ tokenHashes: _hidden, ...ack }: NonNullable<SupportCase['acknowledgement']>) {
+  return ack;
 }

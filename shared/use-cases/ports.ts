@@ -97,7 +97,10 @@ export type AddressRecord = {
 export interface Recipients {
   get(address: string): Promise<AddressRecord | undefined>;
   markVerified(address: string, how: NonNullable<AddressRecord['verified']>['how'], at: Date): Promise<void>;
-  /** A hard bounce or a complaint: nothing is sent there again until a person lifts it. */
+  /**
+   * A hard bounce or a complaint: nothing is sent there again. Lifting it is a person's
+   * decision, made on the table item (no route does it yet).
+   */
   suppress(suppression: Suppression): Promise<void>;
   /**
    * Counts one send against `limit` in the current window (a conditional counter with TTL);

@@ -202,7 +202,10 @@ async function joinCase(
   for (let attempt = 1; ; attempt++) {
     const updated = addFollowUp(c, followUp, deps.clock());
     try {
-      return (await deps.store.addFollowUp(updated, followUp)) === 'added' ? updated : c;
+      if ((await deps.store.addFollowUp(updated, followUp)) === 'added') return updated;
+      // Already stored — by a redelivery, or by this very write when the SDK retried a commit
+      // whose answer was lost: what is stored now is the case, hand-over included.
+      return (await deps.store.get(c.id)) ?? c;
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError) || attempt >= FOLLOW_UP_ATTEMPTS) throw error;
       // Jittered, so racing replies do not meet again at the same instant.

@@ -24,8 +24,8 @@ export async function sweepClocksUseCase(deps: { store: CaseStore; queues: WorkQ
     PAGE,
   );
   for (const c of stuck) await deps.queues.requestClassification({ caseId: c.id });
+  // Today all due work is an acknowledgement, which the classify worker claims and sends.
   const due = await deps.store.listDue(now.toISOString(), PAGE);
-  const acknowledgements = due.filter((c) => c.status !== 'new');
-  for (const c of acknowledgements) await deps.queues.requestClassification({ caseId: c.id });
-  return { requeuedUnclassified: stuck.length, requeuedAcknowledgements: acknowledgements.length };
+  for (const c of due) await deps.queues.requestClassification({ caseId: c.id });
+  return { requeuedUnclassified: stuck.length, requeuedAcknowledgements: due.length };
 }

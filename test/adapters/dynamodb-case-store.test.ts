@@ -1,16 +1,18 @@
 // The case store against DynamoDB Local (started by the global setup).
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
+import { keys } from '../../shared/adapters/dynamodb/table-keys.ts';
 import {
   ConcurrentUpdateError,
   IdempotencyKeyReusedError,
   ValidationError,
 } from '../../shared/domain/errors.ts';
 import {
+  acknowledgementClaimable,
   addFollowUp,
   type Classification,
   classify,
@@ -270,5 +272,56 @@ describe('two equal creations racing (real DynamoDB answers the loser with Trans
     const result = await loserStore.create(winner, { idempotency: claim(key) });
     expect(injected).toBe(true);
     expect(result).toMatchObject({ created: false, case: { id: winner.id } });
+  });
+});
+
+describe('a case stored before follow-ups were items and acknowledgements were claimed', () => {
+  it('reads as today’s shape: counted follow-ups kept on the item, a pending acknowledgement claimable', async () => {
+    // Prepare: the item as the previous release wrote it.
+    const today = draftCase();
+    const { followUpCount: _count, ...rest } = today;
+    const old = {
+      ...rest,
+      acknowledgement: 'pending',
+      followUps: [{ at: today.createdAt, channel: 'email', from: today.customer.email, text: 'More detail' }],
+    };
+    await dynamoDocumentClient().send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME as string,
+        Item: { ...keys.case(today.id), type: 'case', data: old, version: old.version },
+      }),
+    );
+
+    // Act
+    const read = await store.get(today.id);
+
+    // Assess
+    expect(read?.followUpCount).toBe(1);
+    expect(read?.acknowledgement).toEqual({ state: 'pending', attempts: 0, tokenHashes: [] });
+    expect(acknowledgementClaimable(read as SupportCase, new Date())).toBe(true);
+    // A reply joins it: the count goes on, the old thread stays on the item.
+    const replied = addFollowUp(
+      read as SupportCase,
+      {
+        at: new Date().toISOString(),
+        channel: 'email',
+        from: today.customer.email,
+        messageId: `<${randomUUID()}@x>`,
+        text: 'Still broken',
+      },
+      new Date(),
+    );
+    expect(
+      await store.addFollowUp(replied, {
+        at: replied.updatedAt,
+        channel: 'email',
+        from: today.customer.email,
+        messageId: `<${randomUUID()}@y>`,
+        text: 'Still broken',
+      }),
+    ).toBe('added');
+    const after = (await store.get(today.id)) as SupportCase & { followUps?: unknown[] };
+    expect(after.followUpCount).toBe(2);
+    expect(after.followUps).toHaveLength(1);
   });
 });

@@ -298,8 +298,28 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 }
 
+/**
+ * A stored case, in today's shape. Items written before follow-ups became items of their own
+ * carry a `followUps` array and no count; before the acknowledgement was claimed, it was a bare
+ * state. They are read as today's shape, so an old case takes replies and is acknowledged; its
+ * old `followUps` stay on the item as they were (bounded then), so nothing is lost.
+ */
 function fromItem(item: Record<string, unknown>): SupportCase {
-  return item.data as SupportCase;
+  const stored = item.data as SupportCase & { followUps?: unknown[]; acknowledgement?: unknown };
+  const ack = stored.acknowledgement;
+  return {
+    ...stored,
+    followUpCount: stored.followUpCount ?? stored.followUps?.length ?? 0,
+    ...(typeof ack === 'string'
+      ? {
+          acknowledgement: {
+            state: ack as NonNullable<SupportCase['acknowledgement']>['state'],
+            attempts: 0,
+            tokenHashes: [],
+          },
+        }
+      : {}),
+  } as SupportCase;
 }
 
 /** Monotonic: two follow-ups of one millisecond keep the order they were written in. */

@@ -29,6 +29,8 @@ export function asDeliveryError(error: unknown): unknown {
     : error;
 }
 
+const MAX_MESSAGE_ID = 250;
+
 /** The headers every mail carries (RFC 3834, the loop header) and a reply's threading. */
 export function mailHeaders(email: OutgoingEmail): MessageHeader[] {
   const headers: MessageHeader[] = [
@@ -37,7 +39,11 @@ export function mailHeaders(email: OutgoingEmail): MessageHeader[] {
     // Asks Exchange and Outlook not to answer with out-of-office or read receipts.
     { Name: 'X-Auto-Response-Suppress', Value: 'All' },
   ];
-  const thread = (email.inReplyTo ?? []).filter((id) => /^<[^<>\s]+>$/.test(id));
+  // SES refuses a header that is not printable ASCII or too long; a Message-ID SES would refuse
+  // is left out rather than cost the customer the mail.
+  const thread = (email.inReplyTo ?? []).filter(
+    (id) => id.length <= MAX_MESSAGE_ID && /^<[!-;=?-~]+>$/.test(id),
+  );
   const last = thread.at(-1);
   if (last) {
     headers.push({ Name: 'In-Reply-To', Value: last }, { Name: 'References', Value: thread.join(' ') });
