@@ -161,4 +161,24 @@ describe('an acknowledgement in the SES sandbox', () => {
     expect(await sentEmailsTo(customer)).toHaveLength(1);
     expect(escalated).toEqual([expect.objectContaining({ caseId: c.id })]);
   });
+  it('an AccessDenied that names no recipient (a wrong grant) is thrown and retried, never recorded as undeliverable', async () => {
+    // Prepare: the deployment's own fault — the grant misses the configuration set.
+    const customer = `grant.${randomUUID()}@example.com`;
+    const c = draftCase({ email: customer, subject: 'Mouse', description: 'My mouse stopped working.' });
+    await store.create(c);
+    const { mailer } = sandboxedMailer(() =>
+      Object.assign(
+        new Error(
+          'User `arn:aws:sts::123456789012:assumed-role/tierdesk-classify/x` is not authorized to perform `ses:SendEmail` on resource `arn:aws:ses:us-east-1:123456789012:configuration-set/tierdesk-prod-mail`',
+        ),
+        { name: 'AccessDeniedException' },
+      ),
+    );
+    const { deps, escalated } = depsWith(mailer);
+
+    // Act + Assess: thrown, so the queue retries and at last dead-letters it with an alarm.
+    await expect(classifyCaseUseCase(deps, c.id)).rejects.toThrow(/configuration-set/);
+    expect((await store.get(c.id))?.acknowledgement).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(escalated).toEqual([]);
+  });
 });

@@ -7,9 +7,8 @@ import { type Mailer, type OutgoingEmail, UndeliverableEmailError } from '../../
 
 /**
  * SES's answers that retrying cannot change: the message or address is refused, or the
- * account may not send (sandbox, paused, suspended, unverified sender). In the sandbox IAM
- * checks the recipient's identity too, so an unverified recipient is an AccessDenied.
- * Throttling and service errors are not among them — those are retried by the queue.
+ * account may not send (sandbox, paused, suspended, unverified sender). Throttling and service
+ * errors are not among them — those are retried by the queue.
  */
 const PERMANENT = new Set([
   'MessageRejected',
@@ -17,15 +16,24 @@ const PERMANENT = new Set([
   'MailFromDomainNotVerifiedException',
   'AccountSuspendedException',
   'SendingPausedException',
-  'NotFoundException',
-  'AccessDeniedException',
 ]);
 
-/** Tells a permanent refusal from a failure worth retrying. */
-export function asDeliveryError(error: unknown): unknown {
+/**
+ * Tells a permanent refusal from a failure worth retrying. An AccessDenied is permanent only
+ * when it names the recipient's identity — the SES sandbox's answer for an unverified
+ * recipient. Any other AccessDenied (a wrong grant, a missing configuration set) is the
+ * deployment's fault: thrown, retried, and dead-lettered with an alarm, never recorded quietly
+ * as this customer's undeliverable mail.
+ */
+export function asDeliveryError(error: unknown, recipient?: string): unknown {
   const name = (error as { name?: string })?.name ?? '';
-  return PERMANENT.has(name)
-    ? new UndeliverableEmailError(`${name}: ${(error as Error).message}`, { cause: error })
+  const message = (error as Error)?.message ?? '';
+  const sandboxRecipient =
+    name === 'AccessDeniedException' &&
+    recipient !== undefined &&
+    message.toLowerCase().includes(`identity/${recipient.toLowerCase()}`);
+  return PERMANENT.has(name) || sandboxRecipient
+    ? new UndeliverableEmailError(`${name}: ${message}`, { cause: error })
     : error;
 }
 
@@ -79,7 +87,7 @@ export class SesMailer implements Mailer {
         }),
       )
       .catch((error: unknown) => {
-        throw asDeliveryError(error);
+        throw asDeliveryError(error, email.to);
       });
     return { messageId: result.MessageId ?? '' };
   }
