@@ -23,7 +23,7 @@ export function requireEnvironment(
 }
 
 const SendLimitSchema = z.object({
-  max: z.number().int().min(0).max(1_000_000),
+  max: z.number().int().min(1).max(1_000_000),
   windowMinutes: z
     .number()
     .int()

@@ -71,7 +71,7 @@ export type SupportCase = {
   inboundMessageId?: string;
   /** Where a web or API request came from (rate limits count it) and, on a desk that takes cases
    * only from signed-in callers, who opened it. */
-  source?: { ip: string; signedInAs?: string };
+  source?: CaseSource;
   deflectedArticle?: string;
   /** The level whose queue has taken the case (set by that level's worker). */
   queuedLevel?: Level;
@@ -104,7 +104,7 @@ export type NewCaseInput = {
   missingFacts: Fact[];
   now: Date;
   inboundMessageId?: string;
-  source?: { ip: string; signedInAs?: string };
+  source?: CaseSource;
 };
 
 export function openCase(input: NewCaseInput): SupportCase {
@@ -256,6 +256,13 @@ export function confirmDeflection(c: SupportCase, articleId: string, now: Date):
   if (c.status !== 'self-help') throw new InvalidTransitionError(c.status, 'be closed as deflected');
   return { ...next(c, now), status: 'deflected', deflectedArticle: articleId };
 }
+
+/**
+ * Where a request came from, as far as the desk can tell: the caller's IP (web and API), who
+ * signed in (a desk that takes cases only from signed-in callers), or that the sender's own
+ * domain vouched for the mail that opened it (DMARC passed): then its owner asked, no stranger.
+ */
+export type CaseSource = { ip?: string; signedInAs?: string; vouchedBy?: 'dmarc' };
 
 /**
  * The acknowledgement email, sent exactly once and never lost (Powertools' idempotency pattern:

@@ -64,16 +64,46 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: SupportCase): Pr
   const settle = (change: (current: SupportCase) => SupportCase) =>
     settleOwnClaim(deps, claimed, token.hash, change);
 
+  let outcome: { sent: { quoted: boolean } } | { withheld: string };
+  try {
+    outcome = await checkAndSend(deps, claimed, token.token);
+  } catch (error) {
+    if (error instanceof UndeliverableEmailError) {
+      // Refused for good: retrying would only keep the case from its level. Record why.
+      return settle((current) =>
+        settleAcknowledgement(current, 'undeliverable', deps.clock(), error.message),
+      );
+    }
+    // Worth another attempt (SES throttled, a table read failed): free the claim so the
+    // queue's retry may take it at once.
+    await settle((current) => releaseAcknowledgement(current, (error as Error).message, deps.clock())).catch(
+      () => undefined,
+    );
+    throw error;
+  }
+  if ('withheld' in outcome) {
+    const { withheld } = outcome;
+    return settle((current) => settleAcknowledgement(current, 'withheld', deps.clock(), withheld));
+  }
+  const { quoted } = outcome.sent;
+  return settle((current) => markAcknowledged(current, quoted, deps.clock()));
+}
+
+/** Steps 2–4 for a claimed case: check the address, compose, send. */
+async function checkAndSend(
+  deps: AcknowledgeDeps,
+  claimed: SupportCase,
+  token: string,
+): Promise<{ sent: { quoted: boolean } } | { withheld: string }> {
   const address = await deps.recipients.get(claimed.customer.email);
   const withheld = await withholdReason(deps, claimed, address);
-  if (withheld)
-    return settle((current) => settleAcknowledgement(current, 'withheld', deps.clock(), withheld));
+  if (withheld) return { withheld };
 
   const quoted = address?.verified !== undefined;
   const language = claimed.language;
   // The case page; the token travels in the URL fragment, which browsers never send to a
   // server or a log — the page's script reads it and calls the API with it.
-  const caseUrl = `${deps.publicBaseUrl}/portal/cases/${claimed.id}?lang=${language}#token=${token.token}`;
+  const caseUrl = `${deps.publicBaseUrl}/portal/cases/${claimed.id}?lang=${language}#token=${token}`;
   const messages = messagesFor(language);
   const email = quoted
     ? composeAcknowledgement({
@@ -84,28 +114,14 @@ export async function acknowledgeCase(deps: AcknowledgeDeps, c: SupportCase): Pr
         ...(claimed.classification?.level === 0 ? { confirmUrl: caseUrl } : {}),
       })
     : composeFirstContact({ reference: claimed.reference, messages, caseUrl });
-  try {
-    await deps.mailer.send({
-      to: claimed.customer.email,
-      ...email,
-      // RFC 3834: an answer to a message is auto-replied; a form's receipt answers none.
-      autoSubmitted: claimed.channel === 'email' ? 'auto-replied' : 'auto-generated',
-      ...(claimed.inboundMessageId ? { inReplyTo: [claimed.inboundMessageId] } : {}),
-    });
-  } catch (error) {
-    if (error instanceof UndeliverableEmailError) {
-      // Refused for good: retrying would only keep the case from its level. Record why.
-      return settle((current) =>
-        settleAcknowledgement(current, 'undeliverable', deps.clock(), error.message),
-      );
-    }
-    // Worth another attempt: free the claim so the queue's retry may take it at once.
-    await settle((current) => releaseAcknowledgement(current, (error as Error).message, deps.clock())).catch(
-      () => undefined,
-    );
-    throw error;
-  }
-  return settle((current) => markAcknowledged(current, quoted, deps.clock()));
+  await deps.mailer.send({
+    to: claimed.customer.email,
+    ...email,
+    // RFC 3834: an answer to a message is auto-replied; a form's receipt answers none.
+    autoSubmitted: claimed.channel === 'email' ? 'auto-replied' : 'auto-generated',
+    ...(claimed.inboundMessageId ? { inReplyTo: [claimed.inboundMessageId] } : {}),
+  });
+  return { sent: { quoted } };
 }
 
 /** The conditional write that lets one worker send; the others see the claim and stand back. */
@@ -162,11 +178,54 @@ async function withholdReason(
   // The limits count acknowledgements, not attempts: a retry after a throttled send, or the
   // sweep's repair of a dead worker's claim, took its slots on the first attempt.
   if ((c.acknowledgement?.attempts ?? 1) > 1) return undefined;
+  // The owner of the address asked, by a mail their domain vouched for: no stranger can spend
+  // this budget, and the owner's own request is never left unanswered for it.
+  if (c.source?.vouchedBy) return undefined;
   const now = deps.clock();
   const { perRecipient, perSourceIp } = deps.limits;
-  if (c.source && !(await deps.recipients.takeSendSlot('ack-source-ip', c.source.ip, perSourceIp, now)))
-    return `rate limit: ${perSourceIp.max} acknowledgements per source IP in ${perSourceIp.windowMinutes} minutes`;
-  if (!(await deps.recipients.takeSendSlot('ack-recipient', c.customer.email, perRecipient, now)))
+  if (
+    !(await deps.recipients.takeSendSlot(
+      'ack-recipient',
+      rateLimitedAddress(c.customer.email),
+      perRecipient,
+      now,
+    ))
+  )
     return `rate limit: ${perRecipient.max} acknowledgements per address in ${perRecipient.windowMinutes} minutes`;
+  const source = sourceOf(c);
+  if (source && !(await deps.recipients.takeSendSlot('ack-source', source, perSourceIp, now)))
+    return `rate limit: ${perSourceIp.max} acknowledgements per ${source.startsWith('user:') ? 'signed-in caller' : 'source IP'} in ${perSourceIp.windowMinutes} minutes`;
   return undefined;
+}
+
+/**
+ * One mailbox, however it is written: `victim+1@…` and `victim+2@…` reach the same person, so
+ * they share one budget.
+ */
+export function rateLimitedAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  const local = address.slice(0, at).split('+')[0] ?? '';
+  return `${local}@${address.slice(at + 1)}`.toLowerCase();
+}
+
+/**
+ * Who is asking, for the per-source limit: a signed-in caller by who they are (an office behind
+ * one address must not share one budget), otherwise the IP — an IPv6 client by its /64, which
+ * one host may rotate through at will.
+ */
+export function sourceOf(c: SupportCase): string | undefined {
+  if (c.source?.signedInAs) return `user:${c.source.signedInAs}`;
+  const ip = c.source?.ip;
+  if (!ip) return undefined;
+  if (!ip.includes(':') || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip))
+    return `ip:${ip.replace(/^::ffff:/i, '')}`;
+  return `ip6:${expandIpv6(ip).slice(0, 4).join(':')}`;
+}
+
+function expandIpv6(ip: string): string[] {
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = ip.includes('::') ? Array(Math.max(0, 8 - left.length - right.length)).fill('0') : [];
+  return [...left, ...zeros, ...right].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''));
 }

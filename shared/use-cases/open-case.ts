@@ -16,7 +16,7 @@ import { newCustomerToken } from '../domain/access-token.ts';
 import type { Classifier } from '../domain/classification/classifier.ts';
 import type { LanguageHints } from '../domain/classification/language-detector.ts';
 import type { Fact, Intake } from '../domain/intake-record.ts';
-import { type CaseStatus, openCase } from '../domain/support-case.ts';
+import { type CaseSource, type CaseStatus, openCase } from '../domain/support-case.ts';
 import type { Language } from '../domain/support-model.ts';
 import { type CaseStore, type Clock, ReferenceTakenError, type WorkQueues } from './ports.ts';
 
@@ -49,8 +49,8 @@ export async function openCaseUseCase(
     messageId?: string;
     /** Email: the Message-ID the acknowledgement answers (In-Reply-To), when the mail had one. */
     inboundMessageId?: string;
-    /** Web and API: the caller's IP, which the acknowledgement rate limit counts. */
-    source?: { ip: string; signedInAs?: string };
+    /** Where it came from, which the acknowledgement's rate limits count. */
+    source?: CaseSource;
     languageHints?: LanguageHints;
   } = {},
 ): Promise<OpenCaseResult> {

@@ -174,10 +174,12 @@ export async function receiveEmailUseCase(
   }
   // A sender whose domain vouches for the message owns the mailbox: the acknowledgement may
   // quote what they wrote. Otherwise it carries only the reference and the confirmation link.
-  if (fromDomainVouches(verdicts))
+  const vouched = fromDomainVouches(verdicts);
+  if (vouched)
     await deps.recipients.markVerified(parsed.data.customer.email, 'authenticated-mail', deps.clock());
   const opened = await openCaseUseCase(deps, parsed.data, {
     messageId,
+    ...(vouched ? { source: { vouchedBy: 'dmarc' as const } } : {}),
     ...(mail.messageId?.trim() ? { inboundMessageId: mail.messageId.trim() } : {}),
   });
   return {

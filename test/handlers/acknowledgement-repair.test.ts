@@ -222,3 +222,60 @@ describe('a send that keeps failing', () => {
     expect(await sentEmailsTo(c.customer.email)).toEqual([]);
   });
 });
+
+describe('whose budget an acknowledgement spends', () => {
+  const oneAnHour = { ...DEFAULT_ACK_LIMITS, perRecipient: { max: 1, windowMinutes: 60 } };
+  const realMailer = () => throttlingMailer(() => false).mailer;
+  /** A stored, classified case for `email`, opened from `source`. */
+  async function caseFor(email: string, source?: SupportCase['source']) {
+    const c = { ...(await classifiedCase(new Date())), customer: { name: 'Lin', email } };
+    const stored = { ...c, ...(source ? { source } : {}), version: c.version + 1 };
+    await store.update(stored);
+    return stored;
+  }
+
+  it('one mailbox, however it is plus-tagged, has one budget', async () => {
+    const mailbox = `relay-${randomUUID()}`;
+    const deps = ackDeps(realMailer(), oneAnHour);
+    const first = await acknowledgeCase(
+      deps,
+      await caseFor(`${mailbox}+1@example.com`, { ip: '198.51.100.1' }),
+    );
+    const second = await acknowledgeCase(
+      deps,
+      await caseFor(`${mailbox}+2@example.com`, { ip: '198.51.100.2' }),
+    );
+    expect(first.acknowledgement?.state).toBe('sent');
+    expect(second.acknowledgement).toMatchObject({
+      state: 'withheld',
+      reason: expect.stringMatching(/per address/),
+    });
+  });
+
+  it('a request the owner’s own domain vouched for (DMARC) is answered even when strangers spent the budget', async () => {
+    const owner = `owner-${randomUUID()}@example.com`;
+    const deps = ackDeps(realMailer(), oneAnHour);
+    await acknowledgeCase(deps, await caseFor(owner, { ip: '198.51.100.3' }));
+    const stranger = await acknowledgeCase(deps, await caseFor(owner, { ip: '198.51.100.4' }));
+    const own = await acknowledgeCase(deps, await caseFor(owner, { vouchedBy: 'dmarc' }));
+    expect(stranger.acknowledgement?.state).toBe('withheld');
+    expect(own.acknowledgement?.state).toBe('sent');
+  });
+
+  it('a failed address lookup releases the claim for the retry instead of holding it until it goes stale', async () => {
+    const c = await classifiedCase(new Date());
+    const real = new DynamoDbRecipients(dynamoDocumentClient(), tableName);
+    const failing = Object.assign(Object.create(real) as DynamoDbRecipients, {
+      get: async () => {
+        throw Object.assign(new Error('Throughput exceeds the current capacity'), {
+          name: 'ProvisionedThroughputExceededException',
+        });
+      },
+    });
+    await expect(acknowledgeCase({ ...ackDeps(realMailer()), recipients: failing }, c)).rejects.toThrow(
+      /Throughput/,
+    );
+    expect((await store.get(c.id))?.acknowledgement).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(await sentEmailsTo(c.customer.email)).toEqual([]);
+  });
+});
