@@ -1,8 +1,9 @@
-// POST /cases/{id}/address-confirmation — the mailbox's owner confirms it from the case page.
+// POST /cases/{id}/address-confirmation — the mailbox's owner answers from the case page:
+// did you open this request?
 import { wire } from '../../shared/adapters/wiring.ts';
-import { CasePath } from '../../shared/http/api-schemas.ts';
-import { httpFunction } from '../../shared/http/http-function.ts';
-import { customerView } from '../../shared/use-cases/case-access.ts';
+import { AddressConfirmationBody, CasePath } from '../../shared/http/api-schemas.ts';
+import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
+import { customerView, unconfirmedView } from '../../shared/use-cases/case-access.ts';
 import { confirmAddressUseCase } from '../../shared/use-cases/confirm-address.ts';
 import { FUNCTIONS } from '../system.ts';
 
@@ -15,8 +16,13 @@ export const handler = httpFunction(
   {
     'POST /cases/{id}/address-confirmation': async (request) => {
       const { id } = CasePath.parse(request.pathParameters);
-      const c = await confirmAddressUseCase(deps, request.caller, id);
-      return { statusCode: 200, body: customerView(c, { addressConfirmed: true }) };
+      // A button with nothing to add sends no body: yes.
+      const { openedByMe } = request.event.body
+        ? parseBody(request, AddressConfirmationBody)
+        : { openedByMe: true };
+      const c = await confirmAddressUseCase(deps, request.caller, id, openedByMe);
+      const body = openedByMe ? customerView(c, { addressConfirmed: true }) : unconfirmedView(c);
+      return { statusCode: 200, body };
     },
   },
   wired.callers(),

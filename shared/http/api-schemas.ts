@@ -107,6 +107,14 @@ export const PortalQuery = z.object({
   lang: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE).catch(DEFAULT_LANGUAGE),
 });
 
+export const AddressConfirmationBody = z
+  .object({
+    openedByMe: z
+      .boolean()
+      .describe('true: "Yes, I opened it" (the default without a body); false: "No, this was not me"'),
+  })
+  .strict();
+
 export const EscalationBody = z
   .object({
     comment: z
@@ -220,9 +228,12 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   },
   'POST /cases/{id}/address-confirmation': {
     summary:
-      "The owner of the customer's mailbox confirms it, with the token of the link we mailed there (intake's token does not prove the mailbox). Later mail may quote the case. Confirming twice answers the same.",
+      "The owner of the customer's mailbox answers whether they opened the case, with the token of the link we mailed there (intake's token does not prove the mailbox: 403). Yes verifies the address (later mail may quote); no disowns it (no mail for cases others open with it). Without a body: yes.",
     path: CasePath,
+    body: AddressConfirmationBody,
+    bodyOptional: true,
     responses: {
+      400: ErrorBodySchema,
       200: CaseViewSchema,
       401: ErrorBodySchema,
       403: ErrorBodySchema,

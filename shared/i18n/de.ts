@@ -40,9 +40,9 @@ export const de: Messages = {
       received: (reference) =>
         `mit dieser E-Mail-Adresse wurde eine Supportanfrage unter der Vorgangsnummer ${reference} eröffnet. Zu Ihrem Schutz wiederholt diese erste Nachricht nicht, was geschrieben wurde.`,
       confirmLink:
-        'Wenn Sie die Anfrage gestellt haben, bestätigen Sie Ihre Adresse auf der Seite zu Ihrem Vorgang; dort sehen und verfolgen Sie Ihre Anfrage:',
+        'Wenn Sie die Anfrage gestellt haben, bestätigen Sie das auf der Seite zu Ihrem Vorgang; dort sehen und verfolgen Sie Ihre Anfrage:',
       notYou:
-        'Wenn Sie keine Anfrage gestellt haben, ignorieren Sie diese E-Mail: Sie erhalten dazu nichts weiter von uns.',
+        'Wenn nicht, können Sie das auf derselben Seite angeben oder diese E-Mail einfach ignorieren: Sie erhalten dazu nichts weiter von uns.',
     },
   },
   portal: {
@@ -83,10 +83,13 @@ export const de: Messages = {
     articleMissing: 'Dieser Artikel kann gerade nicht angezeigt werden.',
     actionFailed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
     confirmAddress: {
-      heading: 'Bestätigen Sie Ihre E-Mail-Adresse',
-      text: 'Bitte bestätigen Sie, dass dies Ihre Adresse ist, damit unsere E-Mails zu diesem Vorgang seine Einzelheiten enthalten dürfen.',
-      button: 'Ja, das ist meine Adresse',
+      heading: 'Haben Sie diese Anfrage gestellt?',
+      text: 'Jemand hat mit Ihrer E-Mail-Adresse eine Supportanfrage gestellt. Wenn Sie es waren, bestätigen Sie das, um die Anfrage zu sehen; unsere E-Mails enthalten dann ihre Einzelheiten. Wenn nicht, sagen Sie es uns, und wir schreiben Ihnen nicht zu Anfragen, die andere mit Ihrer Adresse stellen.',
+      button: 'Ja, die Anfrage ist von mir',
       done: 'Vielen Dank: Ihre Adresse ist bestätigt.',
+      notMine: 'Nein, das war ich nicht',
+      notMineDone:
+        'Vielen Dank. Wir schreiben dieser Adresse nicht zu Anfragen, die andere mit ihr stellen. Wenn Sie sich selbst an uns wenden, antworten wir wie gewohnt.',
     },
   },
   facts: {

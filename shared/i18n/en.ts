@@ -37,9 +37,9 @@ export const en: Messages = {
       greeting: 'Hello,',
       received: (reference) =>
         `a support request was opened with this email address under the reference ${reference}. To protect you, this first message does not repeat what was written.`,
-      confirmLink:
-        'If you opened it, confirm your address on your case page; there you can see and follow your request:',
-      notYou: 'If you did not open a request, ignore this email: nothing more will be sent to you about it.',
+      confirmLink: 'If you opened it, say so on your case page; there you can see and follow your request:',
+      notYou:
+        'If you did not, you can say that on the same page, or simply ignore this email: nothing more will be sent to you about it.',
     },
   },
   portal: {
@@ -78,10 +78,13 @@ export const en: Messages = {
     articleMissing: 'This article cannot be shown right now.',
     actionFailed: 'That did not work. Please try again.',
     confirmAddress: {
-      heading: 'Confirm your email address',
-      text: 'Please confirm that this address is yours, so that our emails about this case may include its details.',
-      button: 'Yes, this is my address',
+      heading: 'Did you open this request?',
+      text: 'Someone opened a support request with your email address. If it was you, confirm it to see the request; our emails will then include its details. If it was not you, tell us, and we will not write to you about requests others open with your address.',
+      button: 'Yes, I opened it',
       done: 'Thank you: your address is confirmed.',
+      notMine: 'No, this was not me',
+      notMineDone:
+        'Thank you. We will not write to this address about requests others open with it. If you contact us yourself, we will answer as usual.',
     },
   },
   facts: {

@@ -39,8 +39,9 @@ export const es: Messages = {
       received: (reference) =>
         `se ha abierto una solicitud de soporte con esta dirección de correo con la referencia ${reference}. Para protegerle, este primer mensaje no repite lo que se escribió.`,
       confirmLink:
-        'Si la ha abierto usted, confirme su dirección en la página de su caso; allí podrá ver y seguir su solicitud:',
-      notYou: 'Si no ha abierto ninguna solicitud, ignore este correo: no recibirá nada más al respecto.',
+        'Si la ha abierto usted, confírmelo en la página de su caso; allí podrá ver y seguir su solicitud:',
+      notYou:
+        'Si no, puede indicarlo en la misma página o simplemente ignorar este correo: no recibirá nada más al respecto.',
     },
   },
   portal: {
@@ -80,10 +81,13 @@ export const es: Messages = {
     articleMissing: 'Este artículo no se puede mostrar en este momento.',
     actionFailed: 'No ha funcionado. Inténtelo de nuevo.',
     confirmAddress: {
-      heading: 'Confirme su dirección de correo electrónico',
-      text: 'Confirme que esta dirección es suya, para que nuestros correos sobre este caso puedan incluir sus detalles.',
-      button: 'Sí, es mi dirección',
+      heading: '¿Ha abierto usted esta solicitud?',
+      text: 'Alguien ha abierto una solicitud de soporte con su dirección de correo. Si fue usted, confírmelo para ver la solicitud; nuestros correos incluirán entonces sus detalles. Si no fue usted, díganoslo y no le escribiremos sobre solicitudes que otros abran con su dirección.',
+      button: 'Sí, la abrí yo',
       done: 'Gracias: su dirección está confirmada.',
+      notMine: 'No, no fui yo',
+      notMineDone:
+        'Gracias. No escribiremos a esta dirección sobre solicitudes que otros abran con ella. Si nos contacta usted, le responderemos como siempre.',
     },
   },
   facts: {

@@ -42,8 +42,9 @@ export const fr: Messages = {
       received: (reference) =>
         `une demande d’assistance a été ouverte avec cette adresse e-mail sous la référence ${reference}. Pour votre protection, ce premier message ne reprend pas ce qui a été écrit.`,
       confirmLink:
-        'Si vous en êtes l’auteur, confirmez votre adresse sur la page de votre demande ; vous pourrez y consulter et suivre votre demande :',
-      notYou: 'Si vous n’avez rien demandé, ignorez cet e-mail : vous ne recevrez plus rien à ce sujet.',
+        'Si vous en êtes l’auteur, confirmez-le sur la page de votre demande ; vous pourrez y consulter et suivre votre demande :',
+      notYou:
+        'Sinon, vous pouvez l’indiquer sur la même page, ou simplement ignorer cet e-mail : vous ne recevrez plus rien à ce sujet.',
     },
   },
   portal: {
@@ -83,10 +84,13 @@ export const fr: Messages = {
     articleMissing: 'Cet article ne peut pas être affiché pour le moment.',
     actionFailed: 'Cela n’a pas fonctionné. Merci de réessayer.',
     confirmAddress: {
-      heading: 'Confirmez votre adresse e-mail',
-      text: 'Merci de confirmer que cette adresse est la vôtre, afin que nos e-mails sur cette demande puissent en contenir les détails.',
-      button: 'Oui, c’est mon adresse',
+      heading: 'Avez-vous ouvert cette demande ?',
+      text: 'Quelqu’un a ouvert une demande d’assistance avec votre adresse e-mail. Si c’était vous, confirmez-le pour voir la demande ; nos e-mails en contiendront alors les détails. Sinon, dites-le-nous, et nous ne vous écrirons pas au sujet des demandes que d’autres ouvrent avec votre adresse.',
+      button: 'Oui, c’est ma demande',
       done: 'Merci : votre adresse est confirmée.',
+      notMine: 'Non, ce n’était pas moi',
+      notMineDone:
+        'Merci. Nous n’écrirons pas à cette adresse au sujet des demandes que d’autres ouvrent avec elle. Si vous nous contactez vous-même, nous vous répondrons comme d’habitude.',
     },
   },
   facts: {

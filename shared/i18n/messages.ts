@@ -70,8 +70,18 @@ export type Messages = {
     /** An article could not be loaded. */
     articleMissing: string;
     actionFailed: string;
-    /** Shown while the customer's address is not verified: POST /cases/{id}/address-confirmation. */
-    confirmAddress: { heading: string; text: string; button: string; done: string };
+    /**
+     * Shown to the holder of a mailed link while the address is not confirmed:
+     * POST /cases/{id}/address-confirmation with `openedByMe` true (`button`) or false (`notMine`).
+     */
+    confirmAddress: {
+      heading: string;
+      text: string;
+      button: string;
+      done: string;
+      notMine: string;
+      notMineDone: string;
+    };
   };
   /** How a missing fact is asked for, as a short question or instruction. */
   facts: Record<Fact, string>;

@@ -39,9 +39,9 @@ export const nl: Messages = {
       received: (reference) =>
         `met dit e-mailadres is een supportverzoek geopend onder het kenmerk ${reference}. Ter bescherming herhaalt dit eerste bericht niet wat er geschreven is.`,
       confirmLink:
-        'Heeft u het verzoek zelf ingediend, bevestig dan uw adres op de pagina van uw melding; daar ziet en volgt u uw verzoek:',
+        'Heeft u het verzoek zelf ingediend, bevestig dat dan op de pagina van uw melding; daar ziet en volgt u uw verzoek:',
       notYou:
-        'Heeft u geen verzoek ingediend, negeer deze e-mail dan: u ontvangt hierover niets meer van ons.',
+        'Zo niet, dan kunt u dat op dezelfde pagina aangeven of deze e-mail gewoon negeren: u ontvangt hierover niets meer van ons.',
     },
   },
   portal: {
@@ -81,10 +81,13 @@ export const nl: Messages = {
     articleMissing: 'Dit artikel kan nu niet worden getoond.',
     actionFailed: 'Dat is niet gelukt. Probeer het a.u.b. opnieuw.',
     confirmAddress: {
-      heading: 'Bevestig uw e-mailadres',
-      text: 'Bevestig dat dit uw adres is, zodat onze e-mails over deze melding de details mogen bevatten.',
-      button: 'Ja, dit is mijn adres',
+      heading: 'Heeft u dit verzoek ingediend?',
+      text: 'Iemand heeft met uw e-mailadres een supportverzoek ingediend. Was u dat, bevestig het dan om het verzoek te zien; onze e-mails bevatten dan de details. Was u het niet, laat het ons weten, dan schrijven wij u niet over verzoeken die anderen met uw adres indienen.',
+      button: 'Ja, dit verzoek is van mij',
       done: 'Dank u: uw adres is bevestigd.',
+      notMine: 'Nee, dit was ik niet',
+      notMineDone:
+        'Dank u. Wij schrijven dit adres niet over verzoeken die anderen ermee indienen. Neemt u zelf contact op, dan antwoorden wij zoals gewoonlijk.',
     },
   },
   facts: {

@@ -64,33 +64,49 @@ const SCRIPT = `(() => {
 
   function render(c, notice) {
     const facts = el('dl');
-    const rows = [[t.reference, c.reference], [t.status, t.statusNames[c.status] || c.status], [t.subject, c.problem.subject]];
+    const rows = [[t.reference, c.reference], [t.status, t.statusNames[c.status] || c.status]];
+    // Before the mailbox's owner confirms, the case comes without what the caller wrote.
+    if (c.problem) rows.push([t.subject, c.problem.subject]);
     for (const [label, value] of rows) facts.append(el('dt', label), el('dd', value));
-    const nodes = [facts, el('h2', t.nextStepsHeading), el('p', nextStep(c))];
+    const nodes = [facts];
     if (notice) nodes.unshift(el('p', notice));
-    if (c.addressConfirmed === false) nodes.unshift(confirmAddress());
+    if (c.addressConfirmed === false) {
+      if (!notice) nodes.push(confirmAddress());
+      return show(...nodes);
+    }
+    nodes.push(el('h2', t.nextStepsHeading), el('p', nextStep(c)));
     if (c.status === 'self-help' && c.classification) nodes.push(...selfHelp(c));
     show(...nodes);
   }
 
-  // A click, not the page load, confirms: mail scanners open links but do not press buttons.
+  // A click, not the page load, answers: mail scanners open links but do not press buttons.
+  // The question is whether they opened the request, not whether the address is theirs: a
+  // stranger whose address someone typed would truthfully say yes to that.
   function confirmAddress() {
     const section = el('section');
     const note = el('p', '', 'note');
     note.setAttribute('role', 'alert');
-    const button = el('button', t.confirmAddress.button);
-    button.type = 'button';
-    button.addEventListener('click', async () => {
-      button.disabled = true;
+    const buttons = [];
+    const answer = (openedByMe, done) => async () => {
+      for (const b of buttons) b.disabled = true;
       note.textContent = '';
       try {
-        const answer = await call('POST', casePath + '/address-confirmation', undefined, true);
-        if (answer.ok && answer.json) return render(answer.json, t.confirmAddress.done);
+        const reply = await call('POST', casePath + '/address-confirmation', { openedByMe }, true);
+        if (reply.ok && reply.json) return render(reply.json, done);
       } catch {}
       note.textContent = t.actionFailed;
-      button.disabled = false;
-    });
-    section.append(el('h2', t.confirmAddress.heading), el('p', t.confirmAddress.text), button, note);
+      for (const b of buttons) b.disabled = false;
+    };
+    for (const [label, openedByMe, done] of [
+      [t.confirmAddress.button, true, t.confirmAddress.done],
+      [t.confirmAddress.notMine, false, t.confirmAddress.notMineDone],
+    ]) {
+      const b = el('button', label);
+      b.type = 'button';
+      b.addEventListener('click', answer(openedByMe, done));
+      buttons.push(b);
+    }
+    section.append(el('h2', t.confirmAddress.heading), el('p', t.confirmAddress.text), ...buttons, note);
     return section;
   }
 

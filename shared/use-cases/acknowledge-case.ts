@@ -175,6 +175,9 @@ async function withholdReason(
   address: AddressRecord | undefined,
 ): Promise<string | undefined> {
   if (address?.suppressed) return `the address is suppressed (${address.suppressed.reason})`;
+  // Its owner said a case naming it was not theirs: only their own mail is answered now.
+  if (address?.disowned && !c.source?.vouchedBy)
+    return `its owner said a request naming it was not theirs (${address.disowned.reference})`;
   // The limits count acknowledgements, not attempts: a retry after a throttled send, or the
   // sweep's repair of a dead worker's claim, took its slots on the first attempt.
   if ((c.acknowledgement?.attempts ?? 1) > 1) return undefined;

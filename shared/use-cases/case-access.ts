@@ -60,6 +60,21 @@ export function customerView(c: SupportCase, address?: { addressConfirmed: boole
   };
 }
 
+/**
+ * What the holder of a mailed link sees while the address is not confirmed: the reference and
+ * the status, nothing the caller wrote. Whoever filled in the form may have named a stranger,
+ * and the desk's own domain must not show the stranger that text.
+ */
+export function unconfirmedView(c: SupportCase) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    status: c.status,
+    language: c.language,
+    addressConfirmed: false,
+  };
+}
+
 /** How many of the newest follow-ups an agent's read of a case shows (`followUpCount`: all). */
 export const FOLLOW_UPS_IN_AGENT_VIEW = 50;
 

@@ -1,13 +1,17 @@
 /**
- * Confirm the customer's address (the link of the first mail the desk sent there).
+ * The owner of a mailbox answers the first mail the desk sent there: "did you open this request?"
  *
- * Input: the caller and the case.
- * Output: the case, and the address record now verified.
+ * Input: the caller, the case, and their answer.
+ * Output: the case; the address record now verified, or disowned.
  * Primary course:
- *  1. Only a token that an acknowledgement carried proves the mailbox: intake hands its own
+ *  1. Only a token that a mail to the address carried proves the mailbox: intake hands its own
  *     token to whoever filled in the form, who may have named a stranger's address.
- *  2. The address is marked verified (the first verification is kept); from now on mail to it
- *     may quote what the customer wrote. Confirming again changes nothing.
+ *  2. "Yes, I opened it": the address is verified (the first verification is kept, an earlier
+ *     "not mine" lifted); mail to it may quote what its owner wrote.
+ *  3. "No, this was not me": the address is disowned: no mail goes there for cases others open
+ *     with it (the owner's own mail is still answered). The question is asked as such, because a
+ *     stranger asked "is this your address?" would truthfully say yes.
+ * Answering again records the latest answer.
  */
 import { customerTokenMatches } from '../domain/access-token.ts';
 import { ForbiddenError } from '../domain/errors.ts';
@@ -20,12 +24,19 @@ export async function confirmAddressUseCase(
   deps: { store: CaseStore; recipients: Recipients; clock: Clock },
   caller: Caller,
   caseId: string,
+  openedByMe: boolean,
 ): Promise<SupportCase> {
   const c = await loadCaseFor(deps.store, caller, caseId);
-  const mailed = c.acknowledgement?.tokenHashes ?? [];
-  if (caller.kind !== 'customer' || !mailed.some((hash) => customerTokenMatches(caller.token, hash))) {
-    throw new ForbiddenError('Only the link in the email we sent to this address can confirm it');
+  if (!holdsMailedToken(c, caller)) {
+    throw new ForbiddenError('Only the link in the email we sent to this address can answer for it');
   }
-  await deps.recipients.markVerified(c.customer.email, 'link', deps.clock());
+  if (openedByMe) await deps.recipients.markVerified(c.customer.email, 'link', deps.clock());
+  else await deps.recipients.disown(c.customer.email, c.reference, deps.clock());
   return c;
+}
+
+/** Whether the caller holds a token one of our mails to the case's address carried. */
+export function holdsMailedToken(c: SupportCase, caller: Caller): boolean {
+  const mailed = c.acknowledgement?.tokenHashes ?? [];
+  return caller.kind === 'customer' && mailed.some((hash) => customerTokenMatches(caller.token, hash));
 }

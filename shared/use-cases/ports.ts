@@ -91,12 +91,20 @@ export type AddressRecord = {
   /** When and how the desk saw that mail to this address reaches its owner. */
   verified?: { at: string; how: 'link' | 'reply' | 'authenticated-mail' };
   suppressed?: Suppression;
+  /**
+   * Its owner said a case naming it was not theirs: no mail goes there for cases strangers
+   * open, until the owner confirms one themselves (which lifts it).
+   */
+  disowned?: { at: string; reference: string };
 };
 
 /** What the desk knows about the addresses it writes to. */
 export interface Recipients {
   get(address: string): Promise<AddressRecord | undefined>;
+  /** Marks the address verified; a confirmation by its owner's link also lifts `disowned`. */
   markVerified(address: string, how: NonNullable<AddressRecord['verified']>['how'], at: Date): Promise<void>;
+  /** Its owner said they did not open the case `reference`. */
+  disown(address: string, reference: string, at: Date): Promise<void>;
   /**
    * A hard bounce or a complaint: nothing is sent there again. Lifting it is a person's
    * decision, made on the table item (no route does it yet).

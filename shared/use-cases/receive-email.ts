@@ -134,9 +134,11 @@ export async function receiveEmailUseCase(
         rawKey,
       };
       const current = await joinCase(deps, existing, followUp);
-      // A reply from the mailbox confirms it — when its domain vouches for the From address:
-      // whoever filed a form knows the reference and could forge the reply otherwise.
-      if (fromDomainVouches(verdicts))
+      // A reply from the mailbox confirms it — when its domain vouches for the From address
+      // (whoever filed a form knows the reference and could forge the reply otherwise), and only
+      // on a case its owner opened by mail: a stranger writing back "this was not me" to a form's
+      // first mail must not thereby unlock quoting for that form's author.
+      if (existing.channel === 'email' && fromDomainVouches(verdicts))
         await deps.recipients.markVerified(existing.customer.email, 'reply', deps.clock());
       // A reply to a self-help case hands it to the ticket desk, as the acknowledgement promised;
       // a redelivered reply tells the queue again, in case the first message was lost.

@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import { DynamoDbRecipients } from '../../shared/adapters/dynamodb/dynamodb-recipients.ts';
+import { draftCase } from '../support/cases.ts';
 import { emailIntakeDriver, mail } from '../support/email-intake.ts';
 
 let deliver: Awaited<ReturnType<typeof emailIntakeDriver>>['deliver'];
@@ -59,5 +61,18 @@ describe('an address verified by mail', () => {
 
     expect(await deliver(reply(), undefined, verdicts('PASS'))).toMatchObject({ outcome: 'follow-up' });
     expect((await recipients.get(address))?.verified).toMatchObject({ how: 'reply' });
+  });
+
+  it('a reply to a case opened through the form verifies nothing: its writer may be the stranger the form named', async () => {
+    const address = `${randomUUID()}@customer.example.com`;
+    const opened = draftCase({ email: address });
+    await new DynamoDbCaseStore(dynamoDocumentClient(), process.env.TABLE_NAME as string).create(opened);
+    const reply = mail(
+      { From: address, Subject: `Re: [${opened.reference}]`, 'Message-ID': `<${randomUUID()}@c>` },
+      'This was not me. Please stop.',
+    );
+
+    expect(await deliver(reply, undefined, verdicts('PASS'))).toMatchObject({ outcome: 'follow-up' });
+    expect((await recipients.get(address))?.verified).toBeUndefined();
   });
 });

@@ -21,18 +21,36 @@ export class DynamoDbRecipients implements Recipients {
       address: String(Item.address),
       ...(Item.verified ? { verified: Item.verified as AddressRecord['verified'] } : {}),
       ...(Item.suppressed ? { suppressed: Item.suppressed as Suppression } : {}),
+      ...(Item.disowned ? { disowned: Item.disowned as AddressRecord['disowned'] } : {}),
     };
   }
 
   async markVerified(address: string, how: NonNullable<AddressRecord['verified']>['how'], at: Date) {
-    // The first verification is kept: it says when the address was first proven.
+    // The first verification is kept: it says when the address was first proven. The owner's
+    // own confirmation lifts an earlier "not mine".
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.address(address),
-        UpdateExpression: 'SET #address = :address, #verified = if_not_exists(#verified, :verified)',
-        ExpressionAttributeNames: { '#address': 'address', '#verified': 'verified' },
+        UpdateExpression: `SET #address = :address, #verified = if_not_exists(#verified, :verified)${how === 'link' ? ' REMOVE #disowned' : ''}`,
+        ExpressionAttributeNames: {
+          '#address': 'address',
+          '#verified': 'verified',
+          ...(how === 'link' ? { '#disowned': 'disowned' } : {}),
+        },
         ExpressionAttributeValues: { ':address': address, ':verified': { at: at.toISOString(), how } },
+      }),
+    );
+  }
+
+  async disown(address: string, reference: string, at: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.address(address),
+        UpdateExpression: 'SET #address = :address, #disowned = :disowned',
+        ExpressionAttributeNames: { '#address': 'address', '#disowned': 'disowned' },
+        ExpressionAttributeValues: { ':address': address, ':disowned': { at: at.toISOString(), reference } },
       }),
     );
   }
