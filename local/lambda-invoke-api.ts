@@ -2,7 +2,8 @@
 // `aws lambda invoke --endpoint-url http://127.0.0.1:<port> --function-name slaTimer --payload …`
 // replays any event (a Scheduled Event, an SES bounce) through the function's own entry point.
 // RequestResponse answers the function's result (or `X-Amz-Function-Error` and the error);
-// Event answers 202 and runs it with Lambda's asynchronous retries.
+// Event answers 202 and runs it — with Lambda's asynchronous retries and on-failure queue for
+// the functions AWS invokes so (emailIntake, mailEvents); DryRun answers 204 and runs nothing.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AsyncInvoker } from './async-invoke.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
@@ -45,6 +46,11 @@ async function handle(
   res: ServerResponse,
   functions: Record<string, InvocableFunction>,
 ) {
+  // A web page the developer has open must not invoke functions: browsers name their origin,
+  // the AWS CLI and SDKs never do.
+  if (req.headers.origin !== undefined) {
+    return reply(res, 403, { Type: 'User', message: 'Not for browsers' }, 'AccessDeniedException');
+  }
   const name = INVOKE_PATH.exec((req.url ?? '').split('?')[0] ?? '')?.[1];
   if (req.method !== 'POST' || !name) {
     return reply(
@@ -92,6 +98,11 @@ async function handle(
     );
   }
   const invocationType = String(req.headers['x-amz-invocation-type'] ?? 'RequestResponse');
+  // DryRun checks that the caller may invoke, and runs nothing.
+  if (invocationType === 'DryRun') {
+    res.writeHead(204).end();
+    return;
+  }
   if (invocationType === 'Event') {
     if (fn.async) fn.async.invoke(event);
     else

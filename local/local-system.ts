@@ -279,6 +279,8 @@ async function start(
         timeoutSeconds,
         log,
       });
+      // An Event invocation through the Invoke API takes the same asynchronous path as SES's.
+      invocable[name] = { handler, timeoutSeconds, async: smtp.invoker };
       stops.push(smtp.stop);
     }
   }

@@ -7,12 +7,19 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { SMTPServer } from 'smtp-server';
 import { RAW_MAIL_PREFIX } from '../functions/system.ts';
-import { asyncInvoker } from './async-invoke.ts';
+import { type AsyncInvoker, asyncInvoker } from './async-invoke.ts';
 import type { LambdaHandler } from './lambda-context.ts';
 
 export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
 
-export type SmtpIntake = { host: string; port: number; stop(): Promise<void>; settled(): Promise<void> };
+export type SmtpIntake = {
+  host: string;
+  port: number;
+  /** How SES invokes email intake (asynchronously, retried, then the failures queue). */
+  invoker: AsyncInvoker;
+  stop(): Promise<void>;
+  settled(): Promise<void>;
+};
 
 export async function startSmtpIntake(options: {
   port: number;
@@ -96,6 +103,7 @@ export async function startSmtpIntake(options: {
   return {
     host: '127.0.0.1',
     port,
+    invoker: intake,
     settled: intake.settled,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

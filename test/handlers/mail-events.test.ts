@@ -131,6 +131,22 @@ describe('the local Lambda Invoke API', () => {
     expect(invoked.json).toMatchObject({ Type: 'User', message: expect.stringContaining('noSuchFunction') });
   });
 
+  it('runs nothing for a DryRun (204), nor for a request a browser page sends (403)', async () => {
+    // Prepare
+    const untouched = address('dry');
+
+    // Act
+    const dry = await invokeFunction('mailEvents', bounceEvent([untouched]), { invocationType: 'DryRun' });
+    const fromPage = await invokeFunction('mailEvents', bounceEvent([untouched]), {
+      headers: { origin: 'https://some-page.example' },
+    });
+
+    // Assess
+    expect(dry.status).toBe(204);
+    expect(fromPage.status).toBe(403);
+    expect(await recipients().get(untouched)).toBeUndefined();
+  });
+
   it('answers 400 for a payload that is not JSON, and runs nothing', async () => {
     // Prepare
     const never = address('never');

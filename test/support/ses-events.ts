@@ -117,7 +117,11 @@ export function deliveryEvent(recipients: string[]) {
 export async function invokeFunction(
   name: string,
   payload: unknown,
-  options: { invocationType?: 'RequestResponse' | 'Event'; rawBody?: string } = {},
+  options: {
+    invocationType?: 'RequestResponse' | 'Event' | 'DryRun';
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const response = await fetch(
     `${local().lambda}/2015-03-31/functions/${encodeURIComponent(name)}/invocations`,
@@ -126,6 +130,7 @@ export async function invokeFunction(
       headers: {
         'content-type': 'application/json',
         ...(options.invocationType ? { 'x-amz-invocation-type': options.invocationType } : {}),
+        ...options.headers,
       },
       body: options.rawBody ?? JSON.stringify(payload),
     },
