@@ -3,7 +3,7 @@
 import { wire } from '../../shared/adapters/wiring.ts';
 import { AddressConfirmationBody, CasePath } from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
-import { customerView, unconfirmedView } from '../../shared/use-cases/case-access.ts';
+import { customerView, loadCaseFor, unconfirmedView } from '../../shared/use-cases/case-access.ts';
 import { confirmAddressUseCase } from '../../shared/use-cases/confirm-address.ts';
 import { FUNCTIONS } from '../system.ts';
 
@@ -16,11 +16,13 @@ export const handler = httpFunction(
   {
     'POST /cases/{id}/address-confirmation': async (request) => {
       const { id } = CasePath.parse(request.pathParameters);
+      // Who may touch the case is settled before the body is even read.
+      const supportCase = await loadCaseFor(deps.store, request.caller, id);
       // A button with nothing to add sends no body: yes.
       const { openedByMe } = request.event.body
         ? parseBody(request, AddressConfirmationBody)
         : { openedByMe: true };
-      const c = await confirmAddressUseCase(deps, request.caller, id, openedByMe);
+      const c = await confirmAddressUseCase(deps, request.caller, supportCase, openedByMe);
       const body = openedByMe ? customerView(c, { addressConfirmed: true }) : unconfirmedView(c);
       return { statusCode: 200, body };
     },

@@ -1,7 +1,7 @@
 /**
  * The owner of a mailbox answers the first mail the desk sent there: "did you open this request?"
  *
- * Input: the caller, the case, and their answer.
+ * Input: the caller, the case they may see (case-access.ts loadCaseFor), and their answer.
  * Output: the case; the address record now verified, or disowned.
  * Primary course:
  *  1. Only a token that a mail to the address carried proves the mailbox: intake hands its own
@@ -17,16 +17,14 @@ import { customerTokenMatches } from '../domain/access-token.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { SupportCase } from '../domain/support-case.ts';
 import type { Caller } from '../http/caller.ts';
-import { loadCaseFor } from './case-access.ts';
-import type { CaseStore, Clock, Recipients } from './ports.ts';
+import type { Clock, Recipients } from './ports.ts';
 
 export async function confirmAddressUseCase(
-  deps: { store: CaseStore; recipients: Recipients; clock: Clock },
+  deps: { recipients: Recipients; clock: Clock },
   caller: Caller,
-  caseId: string,
+  c: SupportCase,
   openedByMe: boolean,
 ): Promise<SupportCase> {
-  const c = await loadCaseFor(deps.store, caller, caseId);
   if (!holdsMailedToken(c, caller)) {
     throw new ForbiddenError('Only the link in the email we sent to this address can answer for it');
   }
