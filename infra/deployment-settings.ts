@@ -2,8 +2,8 @@
 // once, so a typo stops the synth with the setting's name instead of deploying something odd.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { INTAKE_ACCESS, type IntakeAccess } from '../functions/system.ts';
 import { parseAckLimits } from '../shared/config/environment.ts';
+import { INTAKE_ACCESS, type IntakeAccess } from '../shared/declaration/index.ts';
 import { type AckLimits, DEFAULT_ACK_LIMITS } from '../shared/domain/mail-policy.ts';
 
 export const STAGES = ['dev', 'prod'] as const;

@@ -1,7 +1,7 @@
 // The values behind the environment names a function's declaration promises
-// (functions/system.ts → environmentNames). A name infra cannot fill stops the synth, so a
+// (shared/declaration → environmentNames). A name infra cannot fill stops the synth, so a
 // function never deploys without a setting it will read at cold start.
-import { ENV, environmentNames, type FunctionSpec, type QueueName } from '../functions/system.ts';
+import { ENV, environmentNames, type FunctionSpec, type QueueName } from '../shared/declaration/index.ts';
 
 export type EnvironmentValues = {
   tableName: string;

@@ -9,7 +9,12 @@ import { EmailIdentity, Identity, type IEmailIdentity } from 'aws-cdk-lib/aws-se
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { INBOUND_MAIL_FAILURES, MAIL_EVENT_FAILURES, QUEUES, type QueueName } from '../functions/system.ts';
+import {
+  INBOUND_MAIL_FAILURES,
+  MAIL_EVENT_FAILURES,
+  QUEUES,
+  type QueueName,
+} from '../shared/declaration/index.ts';
 import { AgentDirectory } from './constructs/agent-directory.ts';
 import { CaseTable } from './constructs/case-table.ts';
 import { FailedEventsQueue } from './constructs/failed-events-queue.ts';
@@ -26,7 +31,7 @@ export interface StatefulResources {
   readonly table: ITable;
   readonly queues: Record<QueueName, IQueue>;
   readonly rawMailBucket: IBucket;
-  /** Email intake's on-failure destination (functions/system.ts INBOUND_MAIL_FAILURES). */
+  /** Email intake's on-failure destination (shared/declaration INBOUND_MAIL_FAILURES). */
   readonly inboundMailFailures: IQueue;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
@@ -35,7 +40,7 @@ export interface StatefulResources {
   readonly mailIdentity: IEmailIdentity;
   /** The SES configuration set every send names (bounces and complaints → mailEvents). */
   readonly mailConfigurationSetName: string;
-  /** The mailEvents function's on-failure destination (functions/system.ts MAIL_EVENT_FAILURES). */
+  /** The mailEvents function's on-failure destination (shared/declaration MAIL_EVENT_FAILURES). */
   readonly mailEventFailures: IQueue;
   readonly alarmTopic: ITopic;
 }

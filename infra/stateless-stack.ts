@@ -1,4 +1,4 @@
-// Every function of functions/system.ts, built by one construct and wired to its trigger: HTTP
+// Every function of shared/declaration, built by one construct and wired to its trigger: HTTP
 // routes, a work queue, a schedule or inbound mail. Nothing here holds data, so this stack can
 // be destroyed and redeployed at will; the stateful stack keeps the data.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
@@ -15,7 +15,7 @@ import {
   MAIL_EVENT_TYPES,
   QUEUES,
   type Trigger,
-} from '../functions/system.ts';
+} from '../shared/declaration/index.ts';
 import { InboundMail } from './constructs/inbound-mail.ts';
 import { TierdeskApi } from './constructs/tierdesk-api.ts';
 import { TierdeskFunction, type TierdeskResources } from './constructs/tierdesk-function.ts';

@@ -11,7 +11,7 @@ import {
   type RouteSpec,
   routeKeyOf,
   routePathPattern,
-} from '../functions/system.ts';
+} from '../shared/declaration/index.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
 
 export type LocalRoute = RouteSpec & {

@@ -2,7 +2,7 @@
 // twice, then the event and its error go to the function's on-failure destination queue, in
 // the record shape Lambda writes there. SES's receipt rule and EventBridge invoke this way.
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { ASYNC_RETRY_ATTEMPTS } from '../functions/system.ts';
+import { ASYNC_RETRY_ATTEMPTS } from '../shared/declaration/index.ts';
 import { type LambdaHandler, lambdaContext } from './lambda-context.ts';
 
 /** Lambda waits about a minute, then two; locally a second, then two. */

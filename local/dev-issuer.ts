@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import type { AgentRole } from '../functions/system.ts';
+import type { AgentRole } from '../shared/declaration/index.ts';
 import { GROUPS_CLAIM } from '../shared/http/caller.ts';
 
 export const LOCAL_ISSUER = 'https://tierdesk.local/dev-issuer';

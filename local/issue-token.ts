@@ -1,7 +1,7 @@
 // npm run token -- --role agent --levels 1,2 [--subject alice] [--expires 8h]
 // Prints an agent JWT signed by the local development issuer (the key of `npm start`).
 import { parseArgs } from 'node:util';
-import { AGENT_ROLES, type AgentRole } from '../functions/system.ts';
+import { AGENT_ROLES, type AgentRole } from '../shared/declaration/index.ts';
 import { issueAgentToken, loadOrCreateKey } from './dev-issuer.ts';
 import { devIssuerKeyFile } from './local-system.ts';
 import { readLocalSettings } from './settings.ts';

@@ -1,5 +1,5 @@
 // The whole of tierdesk on one machine: real AWS-protocol servers in place of AWS, and the
-// same handler code, wired from the same declaration (functions/system.ts) as the CDK stack.
+// same handler code, wired from the same declaration (shared/declaration) as the CDK stack.
 // `npm start` runs it; the test suites start it on free ports and stop it afterwards.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,7 @@ import {
   MAIL_EVENT_FAILURES,
   QUEUES,
   type QueueName,
-} from '../functions/system.ts';
+} from '../shared/declaration/index.ts';
 import { type AckLimits, DEFAULT_ACK_LIMITS } from '../shared/domain/mail-policy.ts';
 import { type LocalRoute, startApiGateway } from './api-gateway.ts';
 import { asyncInvoker } from './async-invoke.ts';

@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { QUEUES, type QueueName } from '../functions/system.ts';
 import { INDEXES, TABLE_KEYS } from '../shared/adapters/dynamodb/table-keys.ts';
+import { QUEUES, type QueueName } from '../shared/declaration/index.ts';
 
 export type LocalResourceNames = { table: string; rawMailBucket: string; queuePrefix: string };
 export type ProvisionedQueue = { name: QueueName; url: string; arn: string; dlqUrl: string; dlqArn: string };

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { SMTPServer } from 'smtp-server';
-import { RAW_MAIL_PREFIX } from '../functions/system.ts';
+import { RAW_MAIL_PREFIX } from '../shared/declaration/index.ts';
 import { type AsyncInvoker, asyncInvoker } from './async-invoke.ts';
 import type { LambdaHandler } from './lambda-context.ts';
 

@@ -1,10 +1,10 @@
 // Classify queue consumer: classify, acknowledge and route each new case.
 import { z } from 'zod';
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
 import { queueFunction } from '../../shared/queue/queue-function.ts';
 import { classifyCaseUseCase } from '../../shared/use-cases/classify-case.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const spec = FUNCTIONS.classify;
 const wired = wire(spec);

@@ -1,11 +1,11 @@
 // POST /cases/{id}/address-confirmation — the mailbox's owner answers from the case page:
 // did you open this request?
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { AddressConfirmationBody, CasePath } from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
 import { customerView, loadCaseFor, unconfirmedView } from '../../shared/use-cases/case-access.ts';
 import { confirmAddressUseCase } from '../../shared/use-cases/confirm-address.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const spec = FUNCTIONS.confirmAddress;
 const wired = wire(spec);

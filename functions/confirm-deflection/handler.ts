@@ -1,10 +1,10 @@
 // POST /cases/{id}/deflection — the customer says a suggested article solved it.
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { CasePath, DeflectionBody } from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
 import { customerView, loadCaseFor } from '../../shared/use-cases/case-access.ts';
 import { confirmDeflectionUseCase } from '../../shared/use-cases/confirm-deflection.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const spec = FUNCTIONS.confirmDeflection;
 const wired = wire(spec);

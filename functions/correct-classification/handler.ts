@@ -1,27 +1,32 @@
 // PUT /cases/{id}/classification — an agent corrects the classifier; the correction is kept.
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
-import { CasePath, CorrectionBody } from '../../shared/http/api-schemas.ts';
-import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
-import { agentView, loadCaseFor } from '../../shared/use-cases/case-access.ts';
+import { CorrectionBody } from '../../shared/http/api-schemas.ts';
+import { actRequestOf, caseAnswer } from '../../shared/http/case-action.ts';
+import { functionLogger, httpFunction, parseBody } from '../../shared/http/http-function.ts';
 import { correctClassificationUseCase } from '../../shared/use-cases/correct-classification.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const spec = FUNCTIONS.correctClassification;
 const wired = wire(spec);
-const deps = { store: wired.caseStore(), queues: wired.workQueues(), clock: wired.clock };
+const logger = functionLogger();
+const deps = {
+  store: wired.caseStore(),
+  queues: wired.workQueues(),
+  clock: wired.clock,
+  warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
+};
 
 export const handler = httpFunction(
   spec,
   {
     'PUT /cases/{id}/classification': async (request) => {
-      const { id } = CasePath.parse(request.pathParameters);
-      const { caller } = request;
-      if (caller.kind !== 'agent') throw new ForbiddenError('This route is for agents only');
-      const current = await loadCaseFor(deps.store, caller, id);
-      const body = parseBody(request, CorrectionBody);
-      const c = await correctClassificationUseCase(deps, caller, current, body);
-      return { statusCode: 200, body: agentView(c) };
+      if (request.caller.kind !== 'agent') throw new ForbiddenError('This route is for agents only');
+      const act = await actRequestOf(request, deps.store);
+      return caseAnswer(
+        request,
+        await correctClassificationUseCase(deps, act, parseBody(request, CorrectionBody)),
+      );
     },
   },
   wired.callers(),

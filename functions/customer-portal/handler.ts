@@ -1,10 +1,11 @@
 // GET /portal/cases/{id}?lang= — the customer's case page, the link in every acknowledgement.
 // Public: the page holds no case data; its script calls the guarded API with the token from
 // the link's fragment, which never reaches a server.
+
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { PortalQuery } from '../../shared/http/api-schemas.ts';
 import { httpFunction } from '../../shared/http/http-function.ts';
 import { CASE_PAGE_CSP, casePage } from '../../shared/portal/case-page.ts';
-import { FUNCTIONS } from '../system.ts';
 
 export const handler = httpFunction(
   FUNCTIONS.customerPortal,

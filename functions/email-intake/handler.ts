@@ -7,10 +7,10 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS, RAW_MAIL_PREFIX } from '../../shared/declaration/index.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
 import { functionLogger } from '../../shared/http/http-function.ts';
 import { type EmailOutcome, receiveEmailUseCase } from '../../shared/use-cases/receive-email.ts';
-import { FUNCTIONS, RAW_MAIL_PREFIX } from '../system.ts';
 
 const Verdict = z.object({ status: z.string() });
 

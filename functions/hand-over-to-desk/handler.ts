@@ -1,11 +1,11 @@
 // POST /cases/{id}/escalation — the customer of a self-help case still needs help: the
 // ticket desk (level 1) takes over.
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { CasePath, EscalationBody } from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
 import { customerView, loadCaseFor } from '../../shared/use-cases/case-access.ts';
 import { handOverToDeskUseCase } from '../../shared/use-cases/hand-over-to-desk.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const spec = FUNCTIONS.handOverToDesk;
 const wired = wire(spec);

@@ -5,8 +5,8 @@
 import { connect } from 'node:net';
 import { z } from 'zod';
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { httpFunction } from '../../shared/http/http-function.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const spec = FUNCTIONS.health;
 const wired = wire(spec);

@@ -7,9 +7,9 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { functionLogger } from '../../shared/http/http-function.ts';
 import { recordMailEventUseCase } from '../../shared/use-cases/record-mail-event.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const Recipient = z.object({ emailAddress: z.string().min(3) });
 

@@ -1,7 +1,8 @@
 // GET /openapi.json — generated from the declaration and the request schemas.
+
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { httpFunction } from '../../shared/http/http-function.ts';
 import { buildOpenApiDocument } from '../../shared/http/openapi.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const document = buildOpenApiDocument('/');
 

@@ -3,9 +3,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { functionLogger } from '../../shared/http/http-function.ts';
 import { sweepClocksUseCase } from '../../shared/use-cases/sweep-clocks.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const logger = functionLogger();
 const spec = FUNCTIONS.slaTimer;

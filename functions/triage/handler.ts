@@ -1,6 +1,8 @@
 // POST /triage and GET /kb/search — what a web form calls while the customer types — and
 // GET /kb/articles/{id}, an article to read. Pure computation: it creates nothing and touches
 // no table.
+
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import {
   defaultClassifier,
   defaultKnowledgeBase,
@@ -15,7 +17,6 @@ import {
 } from '../../shared/http/api-schemas.ts';
 import { httpFunction, parseBody } from '../../shared/http/http-function.ts';
 import { defaultArticleLibrary } from '../../shared/knowledge-base/article-library.ts';
-import { FUNCTIONS } from '../system.ts';
 
 const classifier = defaultClassifier();
 const knowledgeBase = defaultKnowledgeBase();

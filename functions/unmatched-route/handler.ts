@@ -2,8 +2,8 @@
 // so a request that no route matches comes here and gets the same JSON error as everything
 // else: 405 with `Allow` when the path exists under other methods, 404 when it does not.
 
+import { allRoutes, FUNCTIONS, routePathPattern } from '../../shared/declaration/index.ts';
 import { httpFunction } from '../../shared/http/http-function.ts';
-import { allRoutes, FUNCTIONS, routePathPattern } from '../system.ts';
 
 const declared = allRoutes()
   .filter((route) => route.path !== '$default')

@@ -11,7 +11,7 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { AGENT_ROLES } from '../../functions/system.ts';
+import { AGENT_ROLES } from '../../shared/declaration/index.ts';
 import { QUEUED_LEVELS } from '../../shared/domain/support-model.ts';
 
 /** `agent`, `lead`, `admin`, `level-1` … `level-4`: the names shared/http/caller.ts expects. */

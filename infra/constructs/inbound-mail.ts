@@ -9,7 +9,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type ReceiptRule, ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
-import { RAW_MAIL_PREFIX } from '../../functions/system.ts';
+import { RAW_MAIL_PREFIX } from '../../shared/declaration/index.ts';
 
 export type InboundMailProps = {
   ruleSetName: string;

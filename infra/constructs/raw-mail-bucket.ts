@@ -3,7 +3,7 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { RAW_MAIL_PREFIX } from '../../functions/system.ts';
+import { RAW_MAIL_PREFIX } from '../../shared/declaration/index.ts';
 import { acknowledgeNag } from '../nag.ts';
 
 const RAW_MAIL_DAYS = 90;

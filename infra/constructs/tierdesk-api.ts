@@ -21,7 +21,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { CORS, type RouteSpec } from '../../functions/system.ts';
+import { CORS, type RouteSpec } from '../../shared/declaration/index.ts';
 import { acknowledgeNag } from '../nag.ts';
 
 /**
@@ -54,7 +54,7 @@ export class TierdeskApi extends Construct {
       description: 'tierdesk: intake, customer and agent API',
       // Our own $default stage below: the built-in one takes neither access logs nor throttling.
       createDefaultStage: false,
-      // The declaration's policy (functions/system.ts CORS); the local gateway applies the same.
+      // The declaration's policy (shared/declaration CORS); the local gateway applies the same.
       corsPreflight: {
         allowOrigins: [...CORS.allowOrigins],
         allowMethods: CORS.allowMethods.map((method) => CorsHttpMethod[method]),
@@ -134,7 +134,7 @@ export class TierdeskApi extends Construct {
         acknowledgeNag(
           httpRoute,
           route.access.kind === 'public'
-            ? `${routeKey.key} is public by design (functions/system.ts: access 'public'); it is rate-limited instead.`
+            ? `${routeKey.key} is public by design (shared/declaration: access 'public'); it is rate-limited instead.`
             : `${routeKey.key} is authorized in its function (access '${route.access.kind}'): a customer's case token is not a JWT API Gateway could verify.`,
           'APIG4',
         );

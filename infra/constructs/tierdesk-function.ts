@@ -1,4 +1,4 @@
-// The one way tierdesk turns a declared function (functions/system.ts) into a Lambda: runtime,
+// The one way tierdesk turns a declared function (shared/declaration) into a Lambda: runtime,
 // architecture, ESM bundling, logs, tracing, environment, alarm and least-privilege grants all
 // follow from the declaration, so the stack states each function in a single line.
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import {
   type FunctionSpec,
   type QueueName,
   RAW_MAIL_PREFIX,
-} from '../../functions/system.ts';
+} from '../../shared/declaration/index.ts';
 import { type EnvironmentValues, functionEnvironment } from '../function-environment.ts';
 import { acknowledgeNag, acknowledgeNagWildcardResource } from '../nag.ts';
 import { ONE_MINUTE, opsAlarm } from './ops-alarms.ts';

@@ -1,4 +1,4 @@
-// One declared work queue (functions/system.ts QUEUES) with its dead-letter queue, and two
+// One declared work queue (shared/declaration QUEUES) with its dead-letter queue, and two
 // alarms: as soon as a single message lands in the dead-letter queue (a dead letter is a case
 // nobody is working on), and when work waits in the queue itself for longer than a P1's first
 // response may take (its consumer is failing, throttled or switched off).
@@ -7,7 +7,7 @@ import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { QueueName, QueueSpec } from '../../functions/system.ts';
+import type { QueueName, QueueSpec } from '../../shared/declaration/index.ts';
 import { alarmOnFirstMessage, ONE_MINUTE, opsAlarm } from './ops-alarms.ts';
 
 export type WorkQueueProps = {

@@ -1,10 +1,13 @@
 // The composition root: real adapters for a declared function, built once at cold start from
 // the environment the declaration promises. Handlers call this at module scope.
-import { ENV, type FunctionSpec } from '../../functions/system.ts';
+
 import { parseAckLimits, requireEnvironment } from '../config/environment.ts';
+import { ENV, type FunctionSpec } from '../declaration/index.ts';
 import { CallerResolver } from '../http/caller.ts';
 import { dynamoDocumentClient, s3Client, sesClient, sqsClient } from './aws-clients.ts';
+import { DynamoDbCallbackSlots } from './dynamodb/dynamodb-callback-slots.ts';
 import { DynamoDbCaseStore } from './dynamodb/dynamodb-case-store.ts';
+import { DynamoDbMailLedger } from './dynamodb/dynamodb-mail-ledger.ts';
 import { DynamoDbMailRejections } from './dynamodb/dynamodb-mail-rejections.ts';
 import { DynamoDbRecipients } from './dynamodb/dynamodb-recipients.ts';
 import { S3RawMailStore } from './s3/s3-raw-mail-store.ts';
@@ -25,6 +28,8 @@ export function wire(spec: FunctionSpec) {
     mailRejections: () => new DynamoDbMailRejections(dynamoDocumentClient(), get(ENV.table)),
     workQueues: () => new SqsWorkQueues(sqsClient(), queueUrlsFrom(env, spec.uses.queues ?? [])),
     mailer: () => new SesMailer(sesClient(), get(ENV.mailFrom), get(ENV.mailConfigurationSet)),
+    mailLedger: () => new DynamoDbMailLedger(dynamoDocumentClient(), get(ENV.table)),
+    callbackSlots: () => new DynamoDbCallbackSlots(dynamoDocumentClient(), get(ENV.table)),
     recipients: () => new DynamoDbRecipients(dynamoDocumentClient(), get(ENV.table)),
     ackLimits: () => parseAckLimits(get(ENV.ackLimits)),
     rawMail: () => new S3RawMailStore(s3Client(), get(ENV.rawMailBucket)),

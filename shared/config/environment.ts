@@ -1,8 +1,8 @@
 // Configuration is read once, at cold start, from the environment the declaration promises
-// (functions/system.ts → environmentNames). A missing setting stops the function at once,
+// (shared/declaration → environmentNames). A missing setting stops the function at once,
 // with its name, instead of failing later on the first request that needs it.
 import { z } from 'zod';
-import { ENV, environmentNames, type FunctionSpec } from '../../functions/system.ts';
+import { ENV, environmentNames, type FunctionSpec } from '../declaration/index.ts';
 import type { AckLimits } from '../domain/mail-policy.ts';
 
 export class MissingSettingError extends Error {

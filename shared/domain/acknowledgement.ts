@@ -20,7 +20,7 @@ export type AcknowledgementInput = {
 
 export type ComposedEmail = { subject: string; text: string; html: string };
 
-const MAX_SUBJECT = 120;
+export const MAX_SUBJECT = 120;
 
 export function composeAcknowledgement(input: AcknowledgementInput): ComposedEmail {
   const { supportCase: c, messages: m, sla } = input;

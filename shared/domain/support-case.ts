@@ -3,17 +3,38 @@
 // (optimistic concurrency), so two workers can never overwrite each other.
 import { InvalidTransitionError } from './errors.ts';
 import type { AttachmentRef, Customer, Fact, Intake, Problem } from './intake-record.ts';
-import type { Category, Channel, Grade, Language, Level, Priority } from './support-model.ts';
+import type { Category, Channel, Grade, Language, Level, Priority, QueuedLevel } from './support-model.ts';
 
 export const CASE_STATUSES = [
   'new', // recorded, waiting for classification
   'self-help', // level 0: articles suggested, waiting for the customer to confirm
-  'open', // in the queue of a level
-  'deflected', // the customer confirmed that an article solved it
-  'resolved',
+  'open', // in the queue of a level, nobody has taken it yet
+  'in-progress', // an agent of the level works on it
+  'waiting-on-customer', // the desk asked the customer something (the resolution clock pauses)
+  'waiting-on-vendor', // the vendor has the dossier (the vendor's contract clock runs)
+  'awaiting-consent', // level 4: the customer has not yet agreed that the vendor gets the case
+  'resolved', // a resolution was sent; the case closes by itself unless the customer objects
   'closed',
+  'reopened', // resolved or closed, then the problem came back: in its level's queue again
+  'deflected', // the customer confirmed that an article solved it
+  'cancelled', // withdrawn by the customer or an agent before it was solved
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Statuses in which a level works the case: its queue lists them. */
+export const ACTIVE_STATUSES = [
+  'open',
+  'in-progress',
+  'waiting-on-customer',
+  'waiting-on-vendor',
+  'awaiting-consent',
+  'reopened',
+] as const satisfies readonly CaseStatus[];
+export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
+
+export function isActive(status: CaseStatus): status is ActiveStatus {
+  return (ACTIVE_STATUSES as readonly CaseStatus[]).includes(status);
+}
 
 /** An article the classifier found, in the case's language: what the acknowledgement quotes. */
 export type ArticleSuggestion = { id: string; title: string; summary: string; score: number };
@@ -33,6 +54,8 @@ export type Classification = {
   classifiedAt: string;
   /** `classifier@<version>` or the agent's subject. */
   classifiedBy: string;
+  /** Level 4: the catalogued vendor that maintains the item the customer named. */
+  vendorId?: string;
 };
 
 export type ClassificationFields = Pick<Classification, 'category' | 'impact' | 'urgency' | 'level'>;
@@ -83,6 +106,92 @@ export type SupportCase = {
    */
   followUpCount: number;
   lastFollowUpAt?: string;
+  /** The Message-ID of the customer's latest mail: the desk's next mail answers it. */
+  lastCustomerMessageId?: string;
+  /** The agent working the case (taken or assigned); the ticket desk owns it all the same. */
+  assignee?: string;
+  /** When the desk first answered (a reply, a booked callback, a resolution): stops the response clock. */
+  firstResponseAt?: string;
+  resolution?: Resolution;
+  callback?: Callback;
+  consent?: VendorConsent;
+  vendor?: VendorHandOff;
+  /** Level 3: the defect or change that tracks the fault in the engineering tracker. */
+  defect?: { reference: string; url?: string; linkedAt: string; linkedBy: string };
+  /**
+   * Work an event calls for that is not done yet (mail to send, a level's hand-off), each on the
+   * queue of the level that does it. Written with the event, removed when the work is done; the
+   * minute sweep re-queues what stays too long, so no effect is lost with a lost message.
+   */
+  pendingEffects?: PendingEffect[];
+  /**
+   * SHA-256 of the tokens in the links of the ladder's mails (a reply, a resolution, a callback
+   * or consent request), newest last; the oldest falls off past MAX_LINK_TOKENS, so the case
+   * item stays bounded (the link of a mail that old then asks for a newer one).
+   */
+  linkTokenHashes?: string[];
+};
+
+export const MAX_LINK_TOKENS = 20;
+
+/** Records the hash of a token a mail's link is about to carry. */
+export function withLinkToken(c: SupportCase, tokenHash: string, now: Date): SupportCase {
+  const hashes = [...(c.linkTokenHashes ?? []), tokenHash].slice(-MAX_LINK_TOKENS);
+  return { ...next(c, now), linkTokenHashes: hashes };
+}
+
+export type PendingEffect = {
+  eventId: string;
+  level: QueuedLevel;
+  /** When it was last put on the queue; the sweep queues it again EFFECT_REPAIR_AFTER_MS later. */
+  since: string;
+  /** How often the sweep queued it again; past MAX_EFFECT_REPAIRS it is given up, with an event. */
+  repairs?: number;
+};
+
+export const MAX_EFFECT_REPAIRS = 5;
+
+export type Resolution = { text: string; at: string; by: string; closesAt: string };
+
+/** Level 2: the window the customer or an agent booked for the technician's call. */
+export type Callback = {
+  state: 'booked' | 'held' | 'missed';
+  start: string;
+  end: string;
+  /** The customer's time zone, for the invite and the mails (the calendar's when unknown). */
+  timeZone: string;
+  /** Grows with every move: the invite's SEQUENCE, so calendars replace the old one. */
+  sequence: number;
+  bookedAt: string;
+  bookedBy: string;
+  /** The event id of the booking: the invite's UID and the reminder's key. */
+  bookingEventId: string;
+  remindedAt?: string;
+};
+
+/** Level 4: whether the customer agreed that the vendor gets their request. */
+export type VendorConsent = {
+  state: 'asked' | 'given' | 'refused';
+  vendorId: string;
+  askedAt: string;
+  answeredAt?: string;
+  /** 'customer', or the agent who recorded consent given on the telephone. */
+  answeredBy?: string;
+  channel?: 'web' | 'email' | 'phone';
+  reason?: string;
+};
+
+export type VendorHandOff = {
+  vendorId: string;
+  contactedAt: string;
+  /** The Message-ID of the dossier mail: the vendor's answers thread under it. */
+  messageId?: string;
+  /** The vendor's own ticket reference, read from its reply by the catalogue's pattern. */
+  reference?: string;
+  lastAnswerAt?: string;
+  remindedAt?: string;
+  /** When silence becomes a reminder: the vendor's contract response target after contact. */
+  answerDueAt: string;
 };
 
 export type FollowUp = {
@@ -137,7 +246,7 @@ export function classify(c: SupportCase, classification: Classification, now: Da
     ...next(c, now),
     classification,
     language: classification.language,
-    status: classification.level === 0 ? 'self-help' : 'open',
+    status: statusAtLevel(classification.level, c),
     acknowledgement: { state: 'pending', attempts: 0, tokenHashes: [] },
   };
 }
@@ -160,7 +269,12 @@ export function correctClassification(
     ...change,
     priority,
     confidence: 1,
-    reasons: [`corrected by ${by}: ${reason}`, ...current.reasons],
+    // The correction replaces the classifier's reasons it makes stale: a changed level's "level
+    // 2: …" is no reason any more, and neither is the priority's when impact or urgency changed.
+    reasons: [
+      `corrected by ${by}: ${reason}`,
+      ...current.reasons.filter((r) => !staleAfter(r, current, change, priority)),
+    ],
     classifiedAt: now.toISOString(),
     classifiedBy: by,
   };
@@ -171,13 +285,42 @@ export function correctClassification(
     from: classificationFields(current),
     to: classificationFields(corrected),
   };
-  const status = corrected.level === 0 ? 'self-help' : 'open';
-  return { ...next(c, now), classification: corrected, corrections: [...c.corrections, correction], status };
+  const status = corrected.level === current.level ? c.status : statusAtLevel(corrected.level, c);
+  return {
+    ...next(c, now),
+    classification: corrected,
+    corrections: [...c.corrections, correction],
+    status,
+    ...(corrected.level === current.level ? {} : { queuedLevel: undefined, assignee: undefined }),
+  };
 }
 
-/** The level's worker takes the case into its queue; taking it again changes nothing. */
-export function takeIntoLevel(c: SupportCase, level: Level, now: Date): SupportCase {
-  return { ...next(c, now), queuedLevel: level, queuedAt: now.toISOString() };
+/**
+ * Where a case lands when it reaches a level: self-help at 0; at 4 it waits for the customer's
+ * consent unless they already gave it for this vendor; otherwise the level's queue.
+ */
+export function statusAtLevel(level: Level, c: Pick<SupportCase, 'consent'>): CaseStatus {
+  if (level === 0) return 'self-help';
+  if (level === 4) return c.consent?.state === 'given' ? 'waiting-on-vendor' : 'awaiting-consent';
+  return 'open';
+}
+
+/** Whether a reason of the classification no longer holds once `change` is applied. */
+function staleAfter(
+  reason: string,
+  current: Classification,
+  change: Partial<ClassificationFields>,
+  priority: Priority,
+): boolean {
+  const changed = (field: keyof ClassificationFields) =>
+    change[field] !== undefined && change[field] !== current[field];
+  return (
+    (changed('level') && /^(level \d|not self-help|no article|confidence )/.test(reason)) ||
+    (changed('category') && reason.startsWith('category ')) ||
+    (changed('impact') && reason.startsWith('impact ')) ||
+    (changed('urgency') && reason.startsWith('urgency ')) ||
+    (priority !== current.priority && reason.startsWith('priority '))
+  );
 }
 
 /**
@@ -191,9 +334,30 @@ export function addFollowUp(c: SupportCase, followUp: FollowUp, now: Date): Supp
   if (c.status === 'self-help' || (c.status === 'deflected' && c.classification?.level === 0)) {
     return toDesk(c, `the customer wrote again (${followUp.channel})`, now, followUp);
   }
-  const reopened =
-    c.status === 'resolved' || c.status === 'deflected' || c.status === 'closed' ? 'open' : c.status;
-  return { ...next(c, now), ...counted(c, followUp), status: reopened };
+  return {
+    ...next(c, now),
+    ...counted(c, followUp),
+    status: statusAfterCustomerWrote(c),
+    ...(followUp.messageId ? { lastCustomerMessageId: followUp.messageId } : {}),
+  };
+}
+
+/**
+ * What the customer writing again does to the status: a solved, closed or withdrawn case comes
+ * back (reopened: the problem is not gone); a case waiting on them goes back to whoever works it.
+ */
+export function statusAfterCustomerWrote(c: SupportCase): CaseStatus {
+  switch (c.status) {
+    case 'resolved':
+    case 'closed':
+    case 'deflected':
+    case 'cancelled':
+      return 'reopened';
+    case 'waiting-on-customer':
+      return c.assignee ? 'in-progress' : 'open';
+    default:
+      return c.status;
+  }
 }
 
 function counted(c: SupportCase, followUp: FollowUp): Pick<SupportCase, 'followUpCount' | 'lastFollowUpAt'> {
@@ -349,31 +513,46 @@ export function settleAcknowledgement(
   return { ...next(c, now), acknowledgement: { ...ack, state, reason: reason.slice(0, 500) } };
 }
 
-/** Every token hash that opens the case: intake's, and each acknowledgement's. */
+/** Every token hash that opens the case: intake's, each acknowledgement's, each later mail's. */
 export function customerTokenHashes(c: SupportCase): string[] {
-  return [...c.accessTokenHashes, ...(c.acknowledgement?.tokenHashes ?? [])];
+  return [...c.accessTokenHashes, ...(c.acknowledgement?.tokenHashes ?? []), ...(c.linkTokenHashes ?? [])];
 }
+
+/** Work an event called for and nobody finished by then is queued again by the sweep. */
+export const EFFECT_REPAIR_AFTER_MS = 2 * 60_000;
+/** The customer is reminded of a booked callback this long before its window. */
+export const CALLBACK_REMINDER_BEFORE_MS = 60 * 60_000;
 
 /**
- * When the sweep must next look at the case, if ever: a pending acknowledgement nobody is
- * sending, or a claim whose worker may have died. (SLA clocks will join this instant.)
+ * When the sweep must next look at the case, if ever: the earliest of a pending acknowledgement
+ * nobody is sending (or a claim whose worker may have died), work an event called for that is
+ * not done, a callback's reminder, a vendor's silence past its contract target, and the end of
+ * a resolved case's objection window. (SLA clocks will join this instant.)
  */
 export function nextDueAt(c: SupportCase): string | undefined {
+  const due: number[] = [];
   const ack = c.acknowledgement;
-  if (ack?.state === 'pending') return new Date(Date.parse(c.updatedAt) + ACK_REPAIR_AFTER_MS).toISOString();
-  if (ack?.state === 'claimed')
-    return new Date(Date.parse(ack.claimedAt ?? c.updatedAt) + ACK_CLAIM_STALE_MS).toISOString();
-  return undefined;
+  if (ack?.state === 'pending') due.push(Date.parse(c.updatedAt) + ACK_REPAIR_AFTER_MS);
+  if (ack?.state === 'claimed') due.push(Date.parse(ack.claimedAt ?? c.updatedAt) + ACK_CLAIM_STALE_MS);
+  for (const effect of c.pendingEffects ?? []) due.push(Date.parse(effect.since) + EFFECT_REPAIR_AFTER_MS);
+  if (c.callback?.state === 'booked' && !c.callback.remindedAt && isActive(c.status))
+    due.push(Date.parse(c.callback.start) - CALLBACK_REMINDER_BEFORE_MS);
+  if (c.status === 'waiting-on-vendor' && c.vendor && !c.vendor.lastAnswerAt && !c.vendor.remindedAt)
+    due.push(Date.parse(c.vendor.answerDueAt));
+  if (c.status === 'resolved' && c.resolution) due.push(Date.parse(c.resolution.closesAt));
+  const earliest = due.filter(Number.isFinite).sort((a, b) => a - b)[0];
+  return earliest === undefined ? undefined : new Date(earliest).toISOString();
 }
 
+/** Nobody works the case any more (a resolved case may still come back within its window). */
 export function isFinal(status: CaseStatus): boolean {
-  return status === 'deflected' || status === 'resolved' || status === 'closed';
+  return status === 'deflected' || status === 'resolved' || status === 'closed' || status === 'cancelled';
 }
 
 function classificationFields(k: Classification): ClassificationCorrection['from'] {
   return { category: k.category, impact: k.impact, urgency: k.urgency, level: k.level, priority: k.priority };
 }
 
-function next(c: SupportCase, now: Date): SupportCase {
+export function next(c: SupportCase, now: Date): SupportCase {
   return { ...c, version: c.version + 1, updatedAt: now.toISOString() };
 }

@@ -29,7 +29,8 @@ export const LEVEL_NAMES: Record<Level, string> = {
   4: 'external vendor',
 };
 
-export const CHANNELS = ['web', 'email', 'api'] as const;
+/** How a case came in; an agent types a telephone call in (`phone`). */
+export const CHANNELS = ['web', 'email', 'api', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 const MATRIX: Record<Grade, Record<Grade, Priority>> = {

@@ -12,6 +12,7 @@ import {
   PRIORITIES,
 } from '../domain/support-model.ts';
 import { ErrorBodySchema } from './api-error.ts';
+import { LADDER_ROUTE_SCHEMAS, QUEUE_RESPONSE, QueueQuery } from './ladder-schemas.ts';
 
 const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
 
@@ -153,7 +154,6 @@ export const LevelPath = z.object({
     .regex(/^[1-4]$/, 'A level is one of 1, 2, 3, 4')
     .transform(Number),
 });
-export const LevelQueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) });
 
 export const CaseViewSchema = z
   .object({ id: CaseId, reference: z.string(), status: z.enum(CASE_STATUSES) })
@@ -181,6 +181,23 @@ export type RouteSchemas = {
   /** The media type of the 2xx answers; errors are always JSON. */
   produces?: 'text/html';
   responses: Record<number, z.ZodType>;
+  /** An example request for the OpenAPI document (a test parses it with the route's schemas). */
+  example?: { body?: unknown; query?: Record<string, string> };
+};
+
+/** An agent types a caller's problem in: the form's fields, the channel is the telephone. */
+export const PhoneCaseBody = IntakeSchema.omit({ attachments: true, channel: true })
+  .strict()
+  .transform((body) => ({ ...body, channel: 'phone' as const, attachments: [] }));
+
+const EXAMPLE_INTAKE = {
+  customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000', language: 'en' },
+  problem: {
+    subject: 'Installer stops with access denied',
+    description: 'Since the update the installer of Acme Office stops with "Access denied (0x80070005)".',
+    product: 'Acme Office',
+    version: '5.2',
+  },
 };
 
 export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
@@ -193,6 +210,14 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     summary: 'Open a case (web form or API). Honours the Idempotency-Key header.',
     body: CreateCaseBody,
     responses: { 201: CaseCreatedSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 422: ErrorBodySchema },
+    example: { body: EXAMPLE_INTAKE },
+  },
+  'POST /phone-cases': {
+    summary:
+      'An agent opens a case for a caller on the telephone: the same intake, missing facts and acknowledgement as the form (channel phone). Honours the Idempotency-Key header.',
+    body: PhoneCaseBody,
+    responses: { 201: CaseCreatedSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 422: ErrorBodySchema },
+    example: { body: EXAMPLE_INTAKE },
   },
   'GET /cases/{id}': {
     summary: 'A case, for its customer (case token) or an agent (JWT)',
@@ -203,6 +228,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     summary: 'The customer confirms that a suggested article solved the problem',
     path: CasePath,
     body: DeflectionBody,
+    example: { body: { articleId: 'reset-password' } },
     responses: {
       200: CaseViewSchema,
       400: ErrorBodySchema,
@@ -217,6 +243,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     path: CasePath,
     body: EscalationBody,
     bodyOptional: true,
+    example: { body: { comment: 'The article did not help: the reset link never arrives.' } },
     responses: {
       200: CaseViewSchema,
       400: ErrorBodySchema,
@@ -232,6 +259,7 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     path: CasePath,
     body: AddressConfirmationBody,
     bodyOptional: true,
+    example: { body: { openedByMe: true } },
     responses: {
       400: ErrorBodySchema,
       200: CaseViewSchema,
@@ -246,12 +274,14 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     path: CasePath,
     query: PortalQuery,
     produces: 'text/html',
+    example: { query: { lang: 'de' } },
     responses: { 200: z.string(), 400: ErrorBodySchema },
   },
   'PUT /cases/{id}/classification': {
     summary: "An agent corrects the case's classification; the correction is recorded",
     path: CasePath,
     body: CorrectionBody,
+    example: { body: { level: 2, reason: 'Needs a technician on the phone' } },
     responses: {
       200: CaseViewSchema,
       400: ErrorBodySchema,
@@ -261,29 +291,31 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     },
   },
   'GET /queues/{level}': {
-    summary: 'The open cases of a level, most urgent and oldest first',
+    summary:
+      "A level's active cases as summaries, P1 first then oldest; filter by status, page with the cursor. The ticket desk (level 1) may list every level's queue: it owns every case.",
     path: LevelPath,
-    query: LevelQueueQuery,
-    responses: {
-      200: z.object({ level: z.number(), cases: z.array(CaseViewSchema) }),
-      401: ErrorBodySchema,
-      403: ErrorBodySchema,
-    },
+    query: QueueQuery,
+    responses: { 200: QUEUE_RESPONSE, 401: ErrorBodySchema, 403: ErrorBodySchema },
+    example: { query: { status: 'open', limit: '25' } },
   },
   'POST /triage': {
     summary: 'Classify a draft while the customer types; creates nothing',
     body: TriageBody,
+    example: { body: { subject: 'Printer offline', description: 'The printer on floor 2 shows offline.' } },
     responses: { 200: TriageSchema, 400: ErrorBodySchema },
   },
   'GET /kb/search': {
     summary: 'Search the knowledge base (stemming, typo tolerance)',
     query: KbSearchQuery,
+    example: { query: { q: 'reset password', lang: 'en' } },
     responses: { 200: KbSearchResultSchema, 400: ErrorBodySchema },
   },
   'GET /kb/articles/{id}': {
     summary: 'A knowledge-base article in full: title, summary and its steps',
     path: ArticlePath,
     query: ArticleQuery,
+    example: { query: { lang: 'fr' } },
     responses: { 200: KbArticleSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
   },
+  ...LADDER_ROUTE_SCHEMAS,
 };

@@ -2,7 +2,7 @@
 // JWTs are verified here with jose — against Cognito's JWKS in AWS, against the local
 // development issuer on a laptop — so the same code decides in both places.
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-import { type Access, AGENT_ROLES, type AgentRole } from '../../functions/system.ts';
+import { type Access, AGENT_ROLES, type AgentRole } from '../declaration/index.ts';
 import { isCustomerToken } from '../domain/access-token.ts';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
 import { QUEUED_LEVELS, type QueuedLevel } from '../domain/support-model.ts';

@@ -1,6 +1,6 @@
 // Every HTTP function is the same middy chain — header normaliser, security headers, JSON
 // errors last — plus one route table. The route's access rule comes from the declaration
-// (functions/system.ts): a route that the declaration does not list answers 404.
+// (shared/declaration): a route that the declaration does not list answers 404.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
@@ -8,7 +8,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { type FunctionSpec, type RouteSpec, routeKeyOf } from '../../functions/system.ts';
+import { type FunctionSpec, type RouteSpec, routeKeyOf } from '../declaration/index.ts';
 import { HttpProblem, toHttpError } from './api-error.ts';
 import type { Caller, CallerResolver } from './caller.ts';
 
@@ -59,7 +59,7 @@ export function httpFunction(
   const routes = new Map(spec.trigger.routes.map((route) => [routeKeyOf(route), route]));
   for (const key of Object.keys(handlers)) {
     if (!routes.has(key))
-      throw new Error(`${spec.entry} handles ${key}, which functions/system.ts does not declare`);
+      throw new Error(`${spec.entry} handles ${key}, which shared/declaration does not declare`);
   }
 
   const dispatch = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {

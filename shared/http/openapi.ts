@@ -2,7 +2,7 @@
 // the zod schemas that validate requests. OpenAPI 3.1 speaks JSON Schema 2020-12, which is
 // what zod emits, so the schemas go in unchanged.
 import { z } from 'zod';
-import { allRoutes } from '../../functions/system.ts';
+import { allRoutes } from '../declaration/index.ts';
 import { ErrorBodySchema } from './api-error.ts';
 import { ROUTE_SCHEMAS } from './api-schemas.ts';
 
@@ -33,8 +33,11 @@ export function buildOpenApiDocument(serverUrl?: string) {
         in: 'query',
         required: !(s as z.ZodType).safeParse(undefined).success,
         schema: jsonSchema(s as z.ZodType, 'input'),
+        ...(schemas.example?.query?.[name] !== undefined ? { example: schemas.example.query[name] } : {}),
       })),
-      ...(key === 'POST /cases'
+      ...(key === 'POST /cases' ||
+      key === 'POST /phone-cases' ||
+      (schemas.body && route.access.kind !== 'public')
         ? [
             {
               name: 'Idempotency-Key',
@@ -55,7 +58,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
             : [{ caseToken: [] }, { agentJwt: [] }];
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
-      operationId: operationId(route.method, route.path),
+      operationId: route.operationId,
       summary: schemas.summary,
       'x-tierdesk-access': route.access,
       security,
@@ -64,7 +67,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
         ? {
             requestBody: {
               required: !schemas.bodyOptional,
-              content: { 'application/json': { schema: jsonSchema(schemas.body, 'input') } },
+              content: {
+                'application/json': {
+                  schema: jsonSchema(schemas.body, 'input'),
+                  ...(schemas.example?.body !== undefined ? { example: schemas.example.body } : {}),
+                },
+              },
             },
           }
         : {}),
@@ -126,13 +134,4 @@ function impliedErrors(
   if (route.access.kind !== 'public') Object.assign(errors, { 401: ErrorBodySchema, 403: ErrorBodySchema });
   if (route.path.startsWith('/cases/{id}')) errors[404] = ErrorBodySchema;
   return errors;
-}
-
-/** `GET /cases/{id}` → `getCasesId`. */
-function operationId(method: string, path: string): string {
-  const words = path
-    .replace(/[{}]/g, '')
-    .split(/[^a-zA-Z0-9]+/)
-    .filter(Boolean);
-  return method.toLowerCase() + words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
 }

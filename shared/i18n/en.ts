@@ -55,10 +55,16 @@ export const en: Messages = {
     statusNames: {
       new: 'Received',
       'self-help': 'Self-help: waiting for your answer',
-      open: 'In progress',
-      deflected: 'Solved with an article',
+      open: 'Open',
+      'in-progress': 'In progress',
+      'waiting-on-customer': 'Waiting for your answer',
+      'waiting-on-vendor': 'With the external vendor',
+      'awaiting-consent': 'Waiting for your consent',
       resolved: 'Resolved',
       closed: 'Closed',
+      reopened: 'Reopened',
+      deflected: 'Solved with an article',
+      cancelled: 'Cancelled',
     },
     nextStepsHeading: 'What happens next',
     nextSteps: {
@@ -68,6 +74,18 @@ export const en: Messages = {
       deflected:
         'We are glad the article helped. We have closed your case; if the problem comes back, simply reply to our email.',
       closed: 'Your case is closed. If the problem comes back, reply to our email and we will open it again.',
+      inProgress:
+        'An agent is working on your request. We will let you know as soon as there is news; you can add information on this page at any time.',
+      waitingOnCustomer:
+        'We need an answer or more information from you before we can continue. Please add it on this page or reply to our email.',
+      waitingOnVendor:
+        'The external vendor is working on your request. We keep track of it and will let you know as soon as they answer.',
+      awaitingConsent:
+        'This item is maintained by an external vendor. We pass your request on to them only with your consent: please give or refuse it on this page.',
+      resolved:
+        'We have resolved your request. If the solution works, choose “Yes, this solved it”. If not, choose “No, it is not solved” and tell us what still does not work; otherwise your case closes by itself after a few days.',
+      cancelled:
+        'This request was cancelled. If you still need help, reply to our email or open a new request.',
     },
     articlesHeading: 'Articles for your question',
     stepsHeading: 'How to do it',
@@ -85,6 +103,90 @@ export const en: Messages = {
       notMine: 'No, this was not me',
       notMineDone:
         'Thank you. We will not write to this address about requests others open with it. If you contact us yourself, we will answer as usual.',
+    },
+    resolution: {
+      heading: 'Is your problem solved?',
+      confirm: 'Yes, this solved it',
+      object: 'No, it is not solved',
+      commentLabel: 'What still does not work?',
+      confirmedDone: 'Thank you for your confirmation.',
+      objectedDone: 'Thank you. We have reopened your case and will get back to you.',
+    },
+    consent: {
+      heading: 'May we pass your request on to the vendor?',
+      text: 'This item is maintained by an external vendor. If you agree, we share with them the problem description, the asset or product and the error details, and your name and contact address — never our internal notes. If you refuse, our experts keep working on it in-house.',
+      give: 'Yes, pass it on',
+      refuse: 'No, keep it in-house',
+      givenDone: 'Thank you. We are passing your request on to the vendor and will keep you informed.',
+      refusedDone: 'Understood. We will not pass your request on; our experts keep working on it in-house.',
+    },
+    callback: {
+      heading: 'Book your callback',
+      chooseWindow: 'Choose a time window for the technician’s call:',
+      book: 'Book this window',
+      move: 'Move the call',
+      booked: (window) => `Your call is booked for ${window}.`,
+      noWindows:
+        'There are no free windows at the moment. Please try again later, or reply to our email and we will find a time with you.',
+    },
+    addInfo: {
+      heading: 'Add information',
+      label: 'What would you like to add?',
+      button: 'Send',
+      done: 'Thank you: we have added it to your case.',
+    },
+  },
+  ladder: {
+    caseLink: 'Your case page:',
+    reply: {
+      subject: (reference, caseSubject) => `[${reference}] Answer to your request: ${caseSubject}`,
+      intro: 'one of our agents has answered your request:',
+      waitingForYou: 'We need your answer to continue. Please reply to this email or use your case page.',
+    },
+    resolved: {
+      subject: (reference) => `[${reference}] Your request has been resolved`,
+      intro: 'we have resolved your request.',
+      resolutionHeading: 'The solution',
+      confirmOrObject: (days) =>
+        `If this solved your problem, please confirm it on your case page. If it did not, reply to this email or say so on your case page within ${plural(days, 'day', 'days')}; otherwise the case closes by itself.`,
+    },
+    callbackBooked: {
+      subject: (reference) => `[${reference}] Your callback is booked`,
+      booked: (window) => `your call with our technician is booked for ${window}.`,
+      invite: 'The attached invitation puts the call into your calendar.',
+      move: 'To move it, choose another window on your case page.',
+      phone: (number) => `We will call you at ${number}.`,
+    },
+    callbackReminder: {
+      subject: (reference) => `[${reference}] Reminder: our technician will call you`,
+      text: (window) =>
+        `this is a reminder of your call with our technician, booked for ${window}. Please keep your phone at hand.`,
+    },
+    callbackMissed: {
+      subject: (reference) => `[${reference}] We could not reach you`,
+      text: 'our technician tried to call you but could not reach you. Please choose a new window for the call.',
+      linkLabel: 'Choose a new window:',
+    },
+    consent: {
+      subject: (reference) => `[${reference}] Your consent: may we pass your request on to the vendor?`,
+      request: (vendorName, maintains) =>
+        `the item your request concerns is maintained by ${vendorName}, who maintains ${maintains} for us. We may pass your request on to them only with your consent.`,
+      shared:
+        'If you agree, we share with them: the problem description, the asset or product and the error details, and your name and contact address. Our internal notes are never shared.',
+      how: 'Please give or refuse your consent on your case page, or reply to this email with YES or NO in the first line.',
+      refusedKept: 'We will not pass your request on to the vendor. Our experts keep working on it in-house.',
+    },
+    vendorProgress: {
+      subject: (reference) => `[${reference}] Update on your request`,
+      contacted: (vendorName) =>
+        `we have passed your request on to ${vendorName}. We keep track of it and will let you know as soon as they answer.`,
+      answered: (vendorName) =>
+        `${vendorName} has answered about your request. We are reviewing the answer and will get back to you.`,
+      vendorReference: (ref) => `The vendor’s reference for your request: ${ref}`,
+    },
+    closed: {
+      subject: (reference) => `[${reference}] Your request is closed`,
+      text: 'we have closed your request. If the problem comes back, simply reply to this email and we will open it again.',
     },
   },
   facts: {

@@ -57,10 +57,16 @@ export const es: Messages = {
     statusNames: {
       new: 'Recibida',
       'self-help': 'Autoayuda: esperando su respuesta',
-      open: 'En curso',
-      deflected: 'Resuelta con un artículo',
+      open: 'Abierta',
+      'in-progress': 'En curso',
+      'waiting-on-customer': 'Pendiente de su respuesta',
+      'waiting-on-vendor': 'Con el proveedor externo',
+      'awaiting-consent': 'Pendiente de su consentimiento',
       resolved: 'Resuelta',
       closed: 'Cerrada',
+      reopened: 'Reabierta',
+      deflected: 'Resuelta con un artículo',
+      cancelled: 'Cancelada',
     },
     nextStepsHeading: 'Próximos pasos',
     nextSteps: {
@@ -71,6 +77,18 @@ export const es: Messages = {
         'Nos alegra que el artículo le haya ayudado. Hemos cerrado su solicitud; si el problema vuelve a aparecer, responda a nuestro correo.',
       closed:
         'Su solicitud está cerrada. Si el problema vuelve a aparecer, responda a nuestro correo y la reabriremos.',
+      inProgress:
+        'Un agente está trabajando en su solicitud. Le avisaremos en cuanto haya novedades; puede añadir información en esta página en cualquier momento.',
+      waitingOnCustomer:
+        'Para continuar necesitamos una respuesta o más información por su parte. Añádala en esta página o responda a nuestro correo.',
+      waitingOnVendor:
+        'El proveedor externo está trabajando en su solicitud. Hacemos el seguimiento y le avisaremos en cuanto responda.',
+      awaitingConsent:
+        'Este equipo o sistema lo mantiene un proveedor externo. Solo le trasladaremos su solicitud con su consentimiento: concédalo o deniéguelo en esta página.',
+      resolved:
+        'Hemos resuelto su solicitud. Si la solución funciona, elija «Sí, esto lo ha resuelto». Si no, elija «No, no está resuelto» y cuéntenos qué sigue sin funcionar; de lo contrario, su solicitud se cerrará automáticamente al cabo de unos días.',
+      cancelled:
+        'Esta solicitud se ha cancelado. Si todavía necesita ayuda, responda a nuestro correo o abra una nueva solicitud.',
     },
     articlesHeading: 'Artículos sobre su pregunta',
     stepsHeading: 'Cómo hacerlo',
@@ -88,6 +106,94 @@ export const es: Messages = {
       notMine: 'No, no fui yo',
       notMineDone:
         'Gracias. No escribiremos a esta dirección sobre solicitudes que otros abran con ella. Si nos contacta usted, le responderemos como siempre.',
+    },
+    resolution: {
+      heading: '¿Se ha resuelto su problema?',
+      confirm: 'Sí, esto lo ha resuelto',
+      object: 'No, no está resuelto',
+      commentLabel: '¿Qué sigue sin funcionar?',
+      confirmedDone: 'Gracias por su confirmación.',
+      objectedDone: 'Gracias. Hemos reabierto su solicitud y nos pondremos en contacto con usted.',
+    },
+    consent: {
+      heading: '¿Podemos trasladar su solicitud al proveedor?',
+      text: 'Este equipo o sistema lo mantiene un proveedor externo. Si da su consentimiento, le facilitaremos la descripción del problema, el equipo o producto y los detalles del error, así como su nombre y su dirección de contacto; nunca nuestras notas internas. Si lo deniega, nuestros expertos seguirán trabajando en su solicitud internamente.',
+      give: 'Sí, trasladarla',
+      refuse: 'No, tratarla internamente',
+      givenDone: 'Gracias. Trasladamos su solicitud al proveedor y le mantendremos informado.',
+      refusedDone:
+        'Entendido. No trasladaremos su solicitud; nuestros expertos seguirán trabajando en ella internamente.',
+    },
+    callback: {
+      heading: 'Reserve su llamada',
+      chooseWindow: 'Elija una franja horaria para la llamada del técnico:',
+      book: 'Reservar esta franja',
+      move: 'Cambiar la llamada',
+      booked: (window) => `Su llamada está reservada para ${window}.`,
+      noWindows:
+        'En este momento no hay franjas libres. Inténtelo más tarde o responda a nuestro correo y acordaremos una hora con usted.',
+    },
+    addInfo: {
+      heading: 'Añadir información',
+      label: '¿Qué desea añadir?',
+      button: 'Enviar',
+      done: 'Gracias: lo hemos añadido a su solicitud.',
+    },
+  },
+  ladder: {
+    caseLink: 'La página de su solicitud:',
+    reply: {
+      subject: (reference, caseSubject) => `[${reference}] Respuesta a su solicitud: ${caseSubject}`,
+      intro: 'uno de nuestros agentes ha respondido a su solicitud:',
+      waitingForYou:
+        'Necesitamos su respuesta para continuar. Responda a este correo o utilice la página de su solicitud.',
+    },
+    resolved: {
+      subject: (reference) => `[${reference}] Su solicitud se ha resuelto`,
+      intro: 'hemos resuelto su solicitud.',
+      resolutionHeading: 'La solución',
+      confirmOrObject: (days) =>
+        `Si esto ha resuelto su problema, confírmelo en la página de su solicitud. Si no, responda a este correo o indíquelo en la página de su solicitud en un plazo de ${plural(days, 'día', 'días')}; de lo contrario, la solicitud se cerrará automáticamente.`,
+    },
+    callbackBooked: {
+      subject: (reference) => `[${reference}] Su llamada está reservada`,
+      booked: (window) => `su llamada con nuestro técnico está reservada para ${window}.`,
+      invite: 'Con la invitación adjunta puede añadir la llamada a su calendario.',
+      move: 'Para cambiarla, elija otra franja horaria en la página de su solicitud.',
+      phone: (number) => `Le llamaremos al ${number}.`,
+    },
+    callbackReminder: {
+      subject: (reference) => `[${reference}] Recordatorio: nuestro técnico le llamará`,
+      text: (window) =>
+        `le recordamos su llamada con nuestro técnico, reservada para ${window}. Tenga su teléfono a mano.`,
+    },
+    callbackMissed: {
+      subject: (reference) => `[${reference}] No hemos podido localizarle`,
+      text: 'nuestro técnico ha intentado llamarle, pero no ha podido localizarle. Elija una nueva franja horaria para la llamada.',
+      linkLabel: 'Elegir una nueva franja horaria:',
+    },
+    consent: {
+      subject: (reference) =>
+        `[${reference}] Su consentimiento: ¿podemos trasladar su solicitud al proveedor?`,
+      request: (vendorName, maintains) =>
+        `el equipo o sistema afectado por su solicitud lo mantiene ${vendorName} (responsable de: ${maintains}). Solo podemos trasladarle su solicitud con su consentimiento.`,
+      shared:
+        'Si da su consentimiento, le facilitaremos: la descripción del problema, el equipo o producto y los detalles del error, así como su nombre y su dirección de contacto. Nunca compartimos nuestras notas internas.',
+      how: 'Conceda o deniegue su consentimiento en la página de su solicitud, o responda a este correo con SÍ o NO en la primera línea.',
+      refusedKept:
+        'No trasladaremos su solicitud al proveedor. Nuestros expertos seguirán trabajando en ella internamente.',
+    },
+    vendorProgress: {
+      subject: (reference) => `[${reference}] Novedades sobre su solicitud`,
+      contacted: (vendorName) =>
+        `hemos trasladado su solicitud a ${vendorName}. Hacemos el seguimiento y le avisaremos en cuanto tengamos respuesta.`,
+      answered: (vendorName) =>
+        `${vendorName} ha respondido sobre su solicitud. Estamos revisando la respuesta y nos pondremos en contacto con usted.`,
+      vendorReference: (ref) => `Referencia del proveedor: ${ref}`,
+    },
+    closed: {
+      subject: (reference) => `[${reference}] Su solicitud está cerrada`,
+      text: 'hemos cerrado su solicitud. Si el problema vuelve a aparecer, responda a este correo y la reabriremos.',
     },
   },
   facts: {

@@ -60,10 +60,16 @@ export const fr: Messages = {
     statusNames: {
       new: 'Reçue',
       'self-help': 'Auto-assistance : en attente de votre réponse',
-      open: 'En cours de traitement',
-      deflected: 'Résolue grâce à un article',
+      open: 'Ouverte',
+      'in-progress': 'En cours de traitement',
+      'waiting-on-customer': 'En attente de votre réponse',
+      'waiting-on-vendor': 'Chez le prestataire externe',
+      'awaiting-consent': 'En attente de votre accord',
       resolved: 'Résolue',
       closed: 'Clôturée',
+      reopened: 'Rouverte',
+      deflected: 'Résolue grâce à un article',
+      cancelled: 'Annulée',
     },
     nextStepsHeading: 'La suite',
     nextSteps: {
@@ -74,6 +80,18 @@ export const fr: Messages = {
         'Nous sommes ravis que l’article vous ait aidé. Nous avons clôturé votre demande ; si le problème revient, répondez simplement à notre e-mail.',
       closed:
         'Votre demande est clôturée. Si le problème revient, répondez à notre e-mail et nous la rouvrirons.',
+      inProgress:
+        'Un conseiller traite votre demande. Nous vous tiendrons informé dès qu’il y aura du nouveau ; vous pouvez à tout moment ajouter des informations sur cette page.',
+      waitingOnCustomer:
+        'Pour avancer, nous avons besoin d’une réponse ou d’informations complémentaires de votre part. Merci de les ajouter sur cette page ou de répondre à notre e-mail.',
+      waitingOnVendor:
+        'Le prestataire externe traite votre demande. Nous en assurons le suivi et vous informerons dès qu’il aura répondu.',
+      awaitingConsent:
+        'Cet équipement ou ce système est maintenu par un prestataire externe. Nous ne lui transmettons votre demande qu’avec votre accord : merci de le donner ou de le refuser sur cette page.',
+      resolved:
+        'Nous avons résolu votre demande. Si la solution fonctionne, choisissez « Oui, c’est résolu ». Sinon, choisissez « Non, ce n’est pas résolu » et décrivez ce qui ne fonctionne toujours pas ; à défaut, votre demande sera clôturée automatiquement au bout de quelques jours.',
+      cancelled:
+        'Cette demande a été annulée. Si vous avez encore besoin d’aide, répondez à notre e-mail ou ouvrez une nouvelle demande.',
     },
     articlesHeading: 'Articles liés à votre question',
     stepsHeading: 'Marche à suivre',
@@ -91,6 +109,94 @@ export const fr: Messages = {
       notMine: 'Non, ce n’était pas moi',
       notMineDone:
         'Merci. Nous n’écrirons pas à cette adresse au sujet des demandes que d’autres ouvrent avec elle. Si vous nous contactez vous-même, nous vous répondrons comme d’habitude.',
+    },
+    resolution: {
+      heading: 'Votre problème est-il résolu ?',
+      confirm: 'Oui, c’est résolu',
+      object: 'Non, ce n’est pas résolu',
+      commentLabel: 'Qu’est-ce qui ne fonctionne toujours pas ?',
+      confirmedDone: 'Merci pour votre confirmation.',
+      objectedDone: 'Merci. Nous avons rouvert votre demande et reviendrons vers vous.',
+    },
+    consent: {
+      heading: 'Pouvons-nous transmettre votre demande au prestataire ?',
+      text: 'Cet équipement ou ce système est maintenu par un prestataire externe. Si vous êtes d’accord, nous lui transmettons la description du problème, l’équipement ou le produit et les détails de l’erreur, ainsi que votre nom et vos coordonnées – jamais nos notes internes. Si vous refusez, nos experts continuent de traiter votre demande en interne.',
+      give: 'Oui, transmettre',
+      refuse: 'Non, traiter en interne',
+      givenDone: 'Merci. Nous transmettons votre demande au prestataire et vous tiendrons informé.',
+      refusedDone:
+        'C’est noté. Nous ne transmettons pas votre demande ; nos experts continuent de la traiter en interne.',
+    },
+    callback: {
+      heading: 'Planifier votre rappel',
+      chooseWindow: 'Choisissez un créneau pour l’appel du technicien :',
+      book: 'Réserver ce créneau',
+      move: 'Déplacer l’appel',
+      booked: (window) => `Votre appel est prévu sur le créneau ${window}.`,
+      noWindows:
+        'Aucun créneau n’est disponible pour le moment. Merci de réessayer plus tard, ou répondez à notre e-mail et nous conviendrons d’un horaire avec vous.',
+    },
+    addInfo: {
+      heading: 'Ajouter des informations',
+      label: 'Que souhaitez-vous ajouter ?',
+      button: 'Envoyer',
+      done: 'Merci : nous l’avons ajouté à votre demande.',
+    },
+  },
+  ladder: {
+    caseLink: 'La page de votre demande :',
+    reply: {
+      subject: (reference, caseSubject) => `[${reference}] Réponse à votre demande : ${caseSubject}`,
+      intro: 'un de nos conseillers a répondu à votre demande :',
+      waitingForYou:
+        'Nous avons besoin de votre réponse pour avancer. Merci de répondre à cet e-mail ou d’utiliser la page de votre demande.',
+    },
+    resolved: {
+      subject: (reference) => `[${reference}] Votre demande a été résolue`,
+      intro: 'nous avons résolu votre demande.',
+      resolutionHeading: 'La solution',
+      confirmOrObject: (days) =>
+        `Si cela a résolu votre problème, merci de le confirmer sur la page de votre demande. Sinon, répondez à cet e-mail ou indiquez-le sur la page de votre demande sous ${plural(days, 'jour', 'jours')} ; à défaut, la demande sera clôturée automatiquement.`,
+    },
+    callbackBooked: {
+      subject: (reference) => `[${reference}] Votre rappel est planifié`,
+      booked: (window) => `votre appel avec notre technicien est prévu sur le créneau ${window}.`,
+      invite: 'L’invitation jointe vous permet d’ajouter l’appel à votre agenda.',
+      move: 'Pour le déplacer, choisissez un autre créneau sur la page de votre demande.',
+      phone: (number) => `Nous vous appellerons au ${number}.`,
+    },
+    callbackReminder: {
+      subject: (reference) => `[${reference}] Rappel : notre technicien va vous appeler`,
+      text: (window) =>
+        `nous vous rappelons votre appel avec notre technicien, prévu sur le créneau ${window}. Merci de garder votre téléphone à portée de main.`,
+    },
+    callbackMissed: {
+      subject: (reference) => `[${reference}] Nous n’avons pas pu vous joindre`,
+      text: 'notre technicien a essayé de vous appeler, sans parvenir à vous joindre. Merci de choisir un nouveau créneau pour l’appel.',
+      linkLabel: 'Choisir un nouveau créneau :',
+    },
+    consent: {
+      subject: (reference) =>
+        `[${reference}] Votre accord : pouvons-nous transmettre votre demande au prestataire ?`,
+      request: (vendorName, maintains) =>
+        `l’équipement ou le système concerné par votre demande est maintenu par ${vendorName} (prestataire chargé de : ${maintains}). Nous ne pouvons lui transmettre votre demande qu’avec votre accord.`,
+      shared:
+        'Si vous êtes d’accord, nous lui transmettons : la description du problème, l’équipement ou le produit et les détails de l’erreur, ainsi que votre nom et vos coordonnées. Nos notes internes ne sont jamais transmises.',
+      how: 'Merci de donner ou de refuser votre accord sur la page de votre demande, ou de répondre à cet e-mail par OUI ou NON en première ligne.',
+      refusedKept:
+        'Nous ne transmettons pas votre demande au prestataire. Nos experts continuent de la traiter en interne.',
+    },
+    vendorProgress: {
+      subject: (reference) => `[${reference}] Du nouveau sur votre demande`,
+      contacted: (vendorName) =>
+        `nous avons transmis votre demande à ${vendorName}. Nous en assurons le suivi et vous informerons dès que nous aurons une réponse.`,
+      answered: (vendorName) =>
+        `${vendorName} a répondu au sujet de votre demande. Nous examinons la réponse et reviendrons vers vous.`,
+      vendorReference: (ref) => `Référence chez le prestataire : ${ref}`,
+    },
+    closed: {
+      subject: (reference) => `[${reference}] Votre demande est clôturée`,
+      text: 'nous avons clôturé votre demande. Si le problème revient, répondez simplement à cet e-mail et nous la rouvrirons.',
     },
   },
   facts: {

@@ -58,7 +58,23 @@ export type Messages = {
     statusNames: Record<CaseStatus, string>;
     nextStepsHeading: string;
     /** What happens next for a case that is not (or no longer) open at a level. */
-    nextSteps: { new: string; selfHelp: string; deflected: string; closed: string };
+    nextSteps: {
+      new: string;
+      selfHelp: string;
+      deflected: string;
+      closed: string;
+      /** 'in-progress' (and 'open', 'reopened'): someone is working on it. */
+      inProgress: string;
+      /** 'waiting-on-customer': we need an answer or information from the customer. */
+      waitingOnCustomer: string;
+      /** 'waiting-on-vendor': the external vendor has the request. */
+      waitingOnVendor: string;
+      /** 'awaiting-consent': may we pass the request on to the vendor? */
+      awaitingConsent: string;
+      /** 'resolved': confirm, or object within the objection window. */
+      resolved: string;
+      cancelled: string;
+    };
     articlesHeading: string;
     stepsHeading: string;
     /** Button under each article: POST /cases/{id}/deflection. */
@@ -81,6 +97,108 @@ export type Messages = {
       done: string;
       notMine: string;
       notMineDone: string;
+    };
+    /** A resolved case: the customer confirms the resolution (`confirm`) or objects (`object`). */
+    resolution: {
+      heading: string;
+      /** "Yes, this solved it" */
+      confirm: string;
+      /** "No, it is not solved" */
+      object: string;
+      /** Label of the comment field that goes with an objection. */
+      commentLabel: string;
+      confirmedDone: string;
+      objectedDone: string;
+    };
+    /** 'awaiting-consent': may the request be passed on to the external vendor? */
+    consent: {
+      heading: string;
+      /** What is shared with the vendor, and what never is (internal notes). */
+      text: string;
+      give: string;
+      refuse: string;
+      givenDone: string;
+      /** After a refusal: our experts keep working on it in-house. */
+      refusedDone: string;
+    };
+    /** Level 2: booking (or moving) the technician's callback. */
+    callback: {
+      heading: string;
+      chooseWindow: string;
+      book: string;
+      move: string;
+      /** `window` is already formatted for the customer, e.g. "Tue 25 Nov, 10:00–10:30". */
+      booked: (window: string) => string;
+      noWindows: string;
+    };
+    /** Adding information to the case (e.g. while waiting on the customer). */
+    addInfo: {
+      heading: string;
+      label: string;
+      button: string;
+      done: string;
+    };
+  };
+  /**
+   * Emails the support ladder sends the customer after the acknowledgement. Every subject keeps
+   * the reference ("[REF] …") so that replies find the case. A mail's first line (`intro`,
+   * `booked`, `text`, `request`, `contacted`, `answered`) follows `ack.greeting`, so it starts
+   * as the language's `ack.received` does (lower case after "Hello Ada,", upper case in Russian).
+   */
+  ladder: {
+    /** Label in front of the case page link. */
+    caseLink: string;
+    /** An agent answered. */
+    reply: {
+      subject: (reference: string, caseSubject: string) => string;
+      intro: string;
+      /** The case waits for the customer: reply to this email or use the case page. */
+      waitingForYou: string;
+    };
+    resolved: {
+      subject: (reference: string) => string;
+      intro: string;
+      resolutionHeading: string;
+      /** Confirm on the case page; if not solved, reply or object within `days` days, else it closes. */
+      confirmOrObject: (days: number) => string;
+    };
+    callbackBooked: {
+      subject: (reference: string) => string;
+      booked: (window: string) => string;
+      /** The attached invitation (.ics) puts the call into the calendar. */
+      invite: string;
+      move: string;
+      phone: (number: string) => string;
+    };
+    callbackReminder: {
+      subject: (reference: string) => string;
+      text: (window: string) => string;
+    };
+    callbackMissed: {
+      subject: (reference: string) => string;
+      text: string;
+      /** Label in front of the case page link, where a new window is chosen. */
+      linkLabel: string;
+    };
+    consent: {
+      subject: (reference: string) => string;
+      request: (vendorName: string, maintains: string) => string;
+      /** What is shared with the vendor, and what never is. */
+      shared: string;
+      /** Give or refuse on the case page, or reply with YES or NO in the first line. */
+      how: string;
+      /** After a refusal: our experts keep working on it in-house. */
+      refusedKept: string;
+    };
+    vendorProgress: {
+      subject: (reference: string) => string;
+      contacted: (vendorName: string) => string;
+      answered: (vendorName: string) => string;
+      vendorReference: (ref: string) => string;
+    };
+    closed: {
+      subject: (reference: string) => string;
+      text: string;
     };
   };
   /** How a missing fact is asked for, as a short question or instruction. */

@@ -6,7 +6,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
-import type { FunctionSpec } from '../../functions/system.ts';
+import type { FunctionSpec } from '../declaration/index.ts';
 import { functionLogger } from '../http/http-function.ts';
 
 export class PoisonMessageError extends Error {}

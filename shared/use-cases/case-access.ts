@@ -57,6 +57,21 @@ export function customerView(c: SupportCase, address?: { addressConfirmed: boole
         }
       : {}),
     ...(c.deflectedArticle ? { deflectedArticle: c.deflectedArticle } : {}),
+    ...(c.resolution
+      ? { resolution: { text: c.resolution.text, at: c.resolution.at, closesAt: c.resolution.closesAt } }
+      : {}),
+    ...(c.callback
+      ? {
+          callback: {
+            state: c.callback.state,
+            start: c.callback.start,
+            end: c.callback.end,
+            timeZone: c.callback.timeZone,
+          },
+        }
+      : {}),
+    ...(c.consent ? { consent: { state: c.consent.state, vendorId: c.consent.vendorId } } : {}),
+    ...(c.vendor?.reference ? { vendorReference: c.vendor.reference } : {}),
   };
 }
 
@@ -75,6 +90,32 @@ export function unconfirmedView(c: SupportCase) {
   };
 }
 
+/** A case in a list (a level's queue): what an agent needs to choose the next one, no more. */
+export function caseSummary(c: SupportCase) {
+  const k = c.classification;
+  return {
+    id: c.id,
+    reference: c.reference,
+    status: c.status,
+    level: k?.level ?? 1,
+    priority: k?.priority ?? 'P4',
+    category: k?.category ?? 'service',
+    subject: c.problem.subject,
+    customer: {
+      name: c.customer.name,
+      ...(c.customer.organisation ? { organisation: c.customer.organisation } : {}),
+    },
+    language: c.language,
+    ...(c.assignee ? { assignee: c.assignee } : {}),
+    missingFacts: c.missingFacts.length,
+    ...(c.callback
+      ? { callback: { start: c.callback.start, end: c.callback.end, state: c.callback.state } }
+      : {}),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
 /** How many of the newest follow-ups an agent's read of a case shows (`followUpCount`: all). */
 export const FOLLOW_UPS_IN_AGENT_VIEW = 50;
 
@@ -84,7 +125,7 @@ export const FOLLOW_UPS_IN_AGENT_VIEW = 50;
  * own, not part of the case; lists show `followUpCount` only.
  */
 export function agentView(c: SupportCase, followUps?: readonly FollowUp[]) {
-  const { accessTokenHashes: _hidden, acknowledgement, ...rest } = c;
+  const { accessTokenHashes: _hidden, linkTokenHashes: _alsoHidden, acknowledgement, ...rest } = c;
   const view = acknowledgement ? { ...rest, acknowledgement: withoutTokenHashes(acknowledgement) } : rest;
   return followUps ? { ...view, followUps } : view;
 }

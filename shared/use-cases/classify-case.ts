@@ -13,9 +13,10 @@
  * mail and before it is marked sent — resends once the claim is stale, rather than lose it.
  */
 
+import { ulid } from 'ulid';
 import { CLASSIFIER_VERSION, type Classifier } from '../domain/classification/classifier.ts';
 import { ConcurrentUpdateError } from '../domain/errors.ts';
-import { acknowledgementClaimable, type Classification, classify } from '../domain/support-case.ts';
+import { acknowledgementClaimable, type Classification, classify, isActive } from '../domain/support-case.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
 import { type AcknowledgeDeps, acknowledgeCase } from './acknowledge-case.ts';
 import type { WorkQueues } from './ports.ts';
@@ -48,10 +49,28 @@ export async function classifyCaseUseCase(deps: ClassifyCaseDeps, caseId: string
       articles: verdict.articles,
       classifiedAt: deps.clock().toISOString(),
       classifiedBy: `classifier@${CLASSIFIER_VERSION}`,
+      ...(verdict.vendorId ? { vendorId: verdict.vendorId } : {}),
     };
     const classified = { ...classify(c, classification, deps.clock()), missingFacts: verdict.missingFacts };
     try {
-      await deps.store.update(classified);
+      await deps.store.commit(classified, [
+        {
+          id: ulid(deps.clock().getTime()),
+          caseId: c.id,
+          type: 'classified',
+          at: classification.classifiedAt,
+          actor: { kind: 'system', id: classification.classifiedBy },
+          visibility: 'internal',
+          data: {
+            category: classification.category,
+            priority: classification.priority,
+            level: classification.level,
+            confidence: classification.confidence,
+            reasons: classification.reasons,
+            ...(classification.vendorId ? { vendorId: classification.vendorId } : {}),
+          },
+        },
+      ]);
       c = classified;
     } catch (error) {
       // A racing worker classified it first (or the customer wrote meanwhile): go on from what
@@ -65,7 +84,7 @@ export async function classifyCaseUseCase(deps: ClassifyCaseDeps, caseId: string
   if (acknowledgementClaimable(c, deps.clock())) c = await acknowledgeCase(deps, c);
 
   const level = c.classification?.level;
-  if (c.status === 'open' && level !== undefined && level > 0) {
+  if (isActive(c.status) && level !== undefined && level > 0 && c.queuedLevel !== level) {
     await deps.queues.escalate({ caseId: c.id, level: level as QueuedLevel, reason: 'classified' });
   }
   return outcome;

@@ -35,6 +35,6 @@ export async function confirmAddressUseCase(
 
 /** Whether the caller holds a token one of our mails to the case's address carried. */
 export function holdsMailedToken(c: SupportCase, caller: Caller): boolean {
-  const mailed = c.acknowledgement?.tokenHashes ?? [];
+  const mailed = [...(c.acknowledgement?.tokenHashes ?? []), ...(c.linkTokenHashes ?? [])];
   return caller.kind === 'customer' && mailed.some((hash) => customerTokenMatches(caller.token, hash));
 }

@@ -4,47 +4,28 @@
  * Input: the agent, the case (already loaded for that agent, see case-access.ts), the
  * fields to change and why.
  * Output: the corrected case; the correction (who, when, old and new value) is kept on it.
- * Primary course: apply the correction (the priority follows
- * the matrix again), write it conditionally, and move the case to the new level's queue.
+ * Primary course: apply the correction (the priority follows the matrix again; the reasons it
+ * makes stale are replaced), write it with its history event, and — when the level changed —
+ * the new level's worker takes the case and does its hand-off. The same correction sent again
+ * is not recorded twice.
  */
-import {
-  type ClassificationFields,
-  correctClassification,
-  type SupportCase,
-} from '../domain/support-case.ts';
-import { priorityOf, type QueuedLevel } from '../domain/support-model.ts';
-import type { AgentCaller } from '../http/caller.ts';
-import type { CaseStore, Clock, WorkQueues } from './ports.ts';
+import { reclassify } from '../domain/case-lifecycle.ts';
+import type { ClassificationFields } from '../domain/support-case.ts';
+import { priorityOf } from '../domain/support-model.ts';
+import { type ActDeps, type ActRequest, type ActResult, actOnCase } from './act-on-case.ts';
 
 export type CorrectionRequest = Partial<ClassificationFields> & { reason: string };
 
 export async function correctClassificationUseCase(
-  deps: { store: CaseStore; queues: WorkQueues; clock: Clock },
-  agent: AgentCaller,
-  current: SupportCase,
-  request: CorrectionRequest,
-): Promise<SupportCase> {
-  const caseId = current.id;
-  const { reason, ...change } = request;
-  const before = current.classification;
-  const impact = change.impact ?? before?.impact ?? 'low';
-  const urgency = change.urgency ?? before?.urgency ?? 'low';
-  const corrected = correctClassification(
-    current,
-    change,
-    priorityOf(impact, urgency),
-    agent.subject,
-    reason,
-    deps.clock(),
-  );
-  await deps.store.update(corrected);
-  const level = corrected.classification?.level;
-  if (level !== undefined && level > 0 && level !== before?.level) {
-    await deps.queues.escalate({
-      caseId,
-      level: level as QueuedLevel,
-      reason: `corrected by ${agent.subject}`,
-    });
-  }
-  return corrected;
+  deps: ActDeps,
+  request: ActRequest,
+  body: CorrectionRequest,
+): Promise<ActResult> {
+  const { reason, ...change } = body;
+  return actOnCase(deps, request, (c, stamp) => {
+    const before = c.classification;
+    const impact = change.impact ?? before?.impact ?? 'low';
+    const urgency = change.urgency ?? before?.urgency ?? 'low';
+    return reclassify(c, change, priorityOf(impact, urgency), reason, stamp);
+  });
 }

@@ -87,6 +87,19 @@ export async function openCaseUseCase(
             }
           : {}),
         ...(options.messageId ? { messageId: options.messageId } : {}),
+        events: [
+          {
+            id: ulid(deps.clock().getTime()),
+            caseId: supportCase.id,
+            type: 'received',
+            at: supportCase.createdAt,
+            actor: options.source?.signedInAs
+              ? { kind: 'agent', id: options.source.signedInAs }
+              : { kind: 'customer' },
+            visibility: 'public',
+            data: { channel: supportCase.channel, missingFacts: supportCase.missingFacts },
+          },
+        ],
       });
       const c = result.case;
       // A replay of a case that is still 'new' may be the retry of a request whose queue

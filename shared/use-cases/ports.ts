@@ -1,6 +1,7 @@
 // The small interfaces use cases depend on. Entry points wire the real adapters
 // (shared/adapters) once at module scope; pure tests pass in-memory fakes.
-import type { FollowUp, SupportCase } from '../domain/support-case.ts';
+import type { CaseEvent } from '../domain/case-history.ts';
+import type { ActiveStatus, FollowUp, SupportCase } from '../domain/support-case.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
 
 export type IdempotencyClaim = {
@@ -18,6 +19,9 @@ export type CreateResult =
 /** A page of follow-ups; `cursor` is absent after the oldest one. */
 export type FollowUpPage = { followUps: FollowUp[]; cursor?: string };
 
+/** A page of history events; `cursor` is absent after the newest one. */
+export type HistoryPage = { events: CaseEvent[]; cursor?: string };
+
 /** The short reference is already taken (a 1 in 34 billion chance); pick another. */
 export class ReferenceTakenError extends Error {}
 
@@ -33,7 +37,7 @@ export interface CaseStore {
    */
   create(
     c: SupportCase,
-    options?: { idempotency?: IdempotencyClaim; messageId?: string },
+    options?: { idempotency?: IdempotencyClaim; messageId?: string; events?: readonly CaseEvent[] },
   ): Promise<CreateResult>;
   get(id: string): Promise<SupportCase | undefined>;
   /** Writes `next` only if the stored case still has `next.version - 1`. */
@@ -43,12 +47,35 @@ export interface CaseStore {
    * `next` is written only over `next.version - 1` (else ConcurrentUpdateError: re-read and
    * try again). 'duplicate' when the Message-ID was already recorded: nothing was written.
    */
-  addFollowUp(next: SupportCase, followUp: FollowUp): Promise<'added' | 'duplicate'>;
+  addFollowUp(
+    next: SupportCase,
+    followUp: FollowUp,
+    events?: readonly CaseEvent[],
+  ): Promise<'added' | 'duplicate'>;
+  /**
+   * Writes `next` (only over `next.version - 1`, else ConcurrentUpdateError) with its history
+   * events, in one transaction. With an idempotency key, the key is recorded in the same write:
+   * 'replayed' when it already was (for the same request: nothing was written; for another
+   * request: IdempotencyKeyReusedError).
+   */
+  commit(
+    next: SupportCase,
+    events: readonly CaseEvent[],
+    options?: { idempotency?: { key: string; requestHash: string } },
+  ): Promise<'committed' | 'replayed'>;
+  /** One event of a case's history (the level workers read the event they are to act on). */
+  getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined>;
+  /** A case's history, oldest first; pass the answer's `cursor` for the next page. */
+  listHistory(caseId: string, page: { limit: number; cursor?: string }): Promise<HistoryPage>;
   /** A case's follow-ups, newest first; pass the answer's `cursor` for the next older page. */
   listFollowUps(caseId: string, page: { limit: number; cursor?: string }): Promise<FollowUpPage>;
   findByReference(reference: string): Promise<SupportCase | undefined>;
   listByCustomer(email: string, limit: number): Promise<SupportCase[]>;
-  listLevelQueue(level: QueuedLevel, limit: number): Promise<SupportCase[]>;
+  /** A level's active cases, P1 first then oldest, optionally of one status; cursor paging. */
+  listLevelQueue(
+    level: QueuedLevel,
+    page: { limit: number; status?: ActiveStatus; cursor?: string },
+  ): Promise<{ cases: SupportCase[]; cursor?: string }>;
   /** Cases whose next due instant is at or before `now` (ISO), across every due shard. */
   listDue(now: string, limit: number): Promise<SupportCase[]>;
   /** Cases still 'new' that were created before `createdBefore` (ISO), oldest first. */
@@ -58,7 +85,12 @@ export interface CaseStore {
 }
 
 export type ClassifyMessage = { caseId: string };
-export type EscalationMessage = { caseId: string; level: QueuedLevel; reason: string };
+/**
+ * Work for a level: the case arrived there (`eventId` absent: it was classified or handed over
+ * to the level), or an event of its history calls for the level's work (mail to send, a
+ * hand-off to do).
+ */
+export type EscalationMessage = { caseId: string; level: QueuedLevel; reason: string; eventId?: string };
 
 export interface WorkQueues {
   requestClassification(message: ClassifyMessage): Promise<void>;
@@ -79,7 +111,11 @@ export type OutgoingEmail = {
   autoSubmitted: 'auto-replied' | 'auto-generated';
   /** The Message-IDs this mail answers (In-Reply-To: the last; References: all). */
   inReplyTo?: readonly string[];
+  attachments?: readonly MailAttachment[];
 };
+
+/** A file sent with a mail (the callback's iCalendar invite). */
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
@@ -129,6 +165,30 @@ export type MailRejection = { rawKey: string; reason: string; at: string; messag
 export interface MailRejections {
   record(rejection: MailRejection): Promise<void>;
   listOn(day: string): Promise<MailRejection[]>;
+}
+
+/**
+ * Every email the ladder sends goes out once: a conditional write claims (case, event, recipient)
+ * before the send and marks it sent after, so a redelivered or concurrently processed message
+ * sends nothing twice. A claim whose worker died is taken over after a while.
+ */
+export interface MailLedger {
+  /** 'claimed': send it now. 'sent': it went out before. 'busy': another worker is sending it. */
+  claim(key: MailKey, now: Date): Promise<'claimed' | 'sent' | 'busy'>;
+  /** Records the send and its history event, in one write. */
+  markSent(key: MailKey, event: CaseEvent): Promise<void>;
+  /** Gives the claim back after a failed send: the retry may claim it again. */
+  release(key: MailKey): Promise<void>;
+}
+export type MailKey = { caseId: string; eventId: string; recipient: string };
+
+/** Level 2's booked windows: each window takes at most `capacity` calls (the technicians on duty). */
+export interface CallbackSlots {
+  /** How many calls are booked in each window starting in [from, to). */
+  booked(from: string, to: string): Promise<Map<string, number>>;
+  /** Takes one place in the window; false when it is full. */
+  take(start: string, capacity: number): Promise<boolean>;
+  release(start: string): Promise<void>;
 }
 
 export type Clock = () => Date;

@@ -16,24 +16,37 @@
  *     (bounces, receipts, auto-replies, list mail, fax and scanner notices — see
  *     mail/automatic-mail.ts), mail loops, no sender, or a sender address that must never be a
  *     recipient (control or bidi characters, an IP literal…).
- *  3. A reference `[TD-…]` in the subject from the case's customer adds a follow-up; a reply
- *     to a self-help case hands it to the ticket desk (level 1) and its queue.
+ *  3. A reference `[TD-…]` in the subject from the case's customer adds a follow-up (the facts
+ *     it gives leave missingFacts; a reply to a self-help case hands it to the ticket desk, to a
+ *     resolved one reopens it); a YES or NO on its first line answers a consent request.
+ *     From the case's vendor, to the case's plus-tagged reply address, it is the vendor's
+ *     answer: it joins the case's vendor conversation (an automatic reply of the vendor's
+ *     ticket system too — it carries the vendor's reference), and the customer is told.
  *  4. Anything else opens a case through the same intake as the web form.
  */
 import EmailReplyParser from 'email-reply-parser';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { ulid } from 'ulid';
+import { answerConsent, customerWrote, vendorAnswered } from '../domain/case-lifecycle.ts';
 import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
 import { type Intake, IntakeSchema, normalizeEmail, unusableAddressReason } from '../domain/intake-record.ts';
-import { addFollowUp, type FollowUp, type SupportCase, wasHandedOver } from '../domain/support-case.ts';
+import { LOOP_HEADER } from '../domain/mail-policy.ts';
+import { consentAnswerIn } from '../domain/reply-intent.ts';
+import { type FollowUp, type SupportCase, wasHandedOver } from '../domain/support-case.ts';
+import { vendorById, vendorReferenceIn } from '../domain/vendor-catalogue.ts';
 import { automaticReason, firstAddress, mimePartTypes } from '../mail/automatic-mail.ts';
 import { declareCharsets } from '../mail/decode-raw-mail.ts';
+import { queueEffects } from './act-on-case.ts';
+import { factReader } from './fact-reader.ts';
 import { queueHandOver } from './hand-over-to-desk.ts';
+import { vendorReplyAddress } from './level-work.ts';
 import { type OpenCaseDeps, openCaseUseCase } from './open-case.ts';
 import type { MailRejections, Recipients } from './ports.ts';
 
 export type EmailOutcome =
   | { outcome: 'case-opened'; caseId: string; reference: string; replayed: boolean }
   | { outcome: 'follow-up'; caseId: string; reference: string }
+  | { outcome: 'vendor-answer'; caseId: string; reference: string }
   | { outcome: 'rejected'; reason: string };
 
 export type ReceiveEmailDeps = OpenCaseDeps & {
@@ -101,6 +114,8 @@ export async function receiveEmailUseCase(
   const sender = firstAddress(mail.from);
   const judged = verdictReason(verdicts);
   if (judged) return reject(deps, rawKey, messageId, sender?.address, judged);
+  const vendorAnswer = await vendorAnswerUseCase(deps, mail, messageId, sender?.address);
+  if (vendorAnswer) return vendorAnswer;
   const automatic = automaticReason(mail, {
     ownAddress: deps.ownAddress,
     envelopeSender: envelope.sender,
@@ -143,6 +158,9 @@ export async function receiveEmailUseCase(
       // A reply to a self-help case hands it to the ticket desk, as the acknowledgement promised;
       // a redelivered reply tells the queue again, in case the first message was lost.
       if (wasHandedOver(current)) await queueHandOver(deps.queues, current);
+      // "YES" or "NO" on the first line of a reply to the consent request answers it.
+      const consent = current.status === 'awaiting-consent' ? consentAnswerIn(text) : undefined;
+      if (consent) await answerConsentByMail(deps, current.id, consent === 'yes');
       return { outcome: 'follow-up', caseId: existing.id, reference };
     }
   }
@@ -203,10 +221,18 @@ async function joinCase(
   followUp: FollowUp,
 ): Promise<SupportCase> {
   let c = existing;
+  const factsIn = factReader(deps.classifier);
   for (let attempt = 1; ; attempt++) {
-    const updated = addFollowUp(c, followUp, deps.clock());
+    const stamp = {
+      at: deps.clock(),
+      eventId: ulid(deps.clock().getTime()),
+      actor: { kind: 'customer' as const },
+    };
+    const joined = customerWrote(c, followUp, factsIn(followUp.text, c), stamp);
+    if (joined.kind !== 'changed') return c;
+    const updated = joined.case;
     try {
-      if ((await deps.store.addFollowUp(updated, followUp)) === 'added') return updated;
+      if ((await deps.store.addFollowUp(updated, followUp, joined.events)) === 'added') return updated;
       // Already stored — by a redelivery, or by this very write when the SDK retried a commit
       // whose answer was lost: what is stored now is the case, hand-over included.
       return (await deps.store.get(c.id)) ?? c;
@@ -219,6 +245,95 @@ async function joinCase(
       c = fresh;
     }
   }
+}
+
+/** A YES or NO by mail to the consent request: the same action as on the case page. */
+async function answerConsentByMail(deps: ReceiveEmailDeps, caseId: string, given: boolean): Promise<void> {
+  for (let attempt = 1; attempt <= FOLLOW_UP_ATTEMPTS; attempt++) {
+    const c = await deps.store.get(caseId);
+    if (!c) return;
+    const stamp = {
+      at: deps.clock(),
+      eventId: ulid(deps.clock().getTime()),
+      actor: { kind: 'customer' as const },
+    };
+    const answered = answerConsent(c, { given, channel: 'email' }, stamp);
+    if (answered.kind !== 'changed') return;
+    try {
+      await deps.store.commit(answered.case, answered.events);
+      await queueEffects(deps, answered.case, new Set(answered.events.map((e) => e.id)));
+      return;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= FOLLOW_UP_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * The vendor's answer: a mail to the case's plus-tagged reply address (support+td-…@) from the
+ * domain of the vendor the case was handed to. It joins the case's vendor conversation (an
+ * internal event with the text and, read by the catalogue's pattern, the vendor's own
+ * reference); the level 4 worker tells the customer. A redelivered mail is recorded once (its
+ * Message-ID is the write's idempotency key). Anything else is not a vendor answer.
+ */
+async function vendorAnswerUseCase(
+  deps: ReceiveEmailDeps,
+  mail: ParsedMail,
+  messageId: string,
+  from: string | undefined,
+): Promise<EmailOutcome | undefined> {
+  const reference = REFERENCE_IN_SUBJECT.exec(mail.subject ?? '')?.[1]?.toUpperCase();
+  if (!reference || !from || !deps.ownAddress) return undefined;
+  const replyAddress = vendorReplyAddress(deps.ownAddress, reference).toLowerCase();
+  const to = [mail.to, mail.cc]
+    .flatMap((list) => (Array.isArray(list) ? list : list ? [list] : []))
+    .flatMap((list) => list.value.map((a) => a.address?.toLowerCase() ?? ''));
+  if (!to.includes(replyAddress)) return undefined;
+  // Our own mail coming back (a forwarding loop) is never a vendor's answer.
+  if (String(mail.headers.get(LOOP_HEADER.name.toLowerCase()) ?? '').includes(LOOP_HEADER.value))
+    return undefined;
+  const c = await deps.store.findByReference(reference);
+  const vendor = c?.vendor ? vendorById(c.vendor.vendorId) : undefined;
+  if (!c || !vendor) return undefined;
+  const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  if (domainOf(from) !== domainOf(vendor.contact)) return undefined;
+  const { text } = customerWords(bodyText(mail));
+  const answerText = text.slice(0, MAX_FOLLOW_UP);
+  const vendorReference = vendorReferenceIn(
+    vendor,
+    `${mail.subject ?? ''}
+${answerText}`,
+  );
+  for (let attempt = 1; ; attempt++) {
+    const current = (await deps.store.get(c.id)) ?? c;
+    const stamp = {
+      at: deps.clock(),
+      eventId: ulid(deps.clock().getTime()),
+      actor: { kind: 'vendor' as const, id: vendor.id },
+    };
+    const answered = vendorAnswered(
+      current,
+      {
+        text: answerText,
+        vendorName: vendor.name,
+        messageId,
+        ...(vendorReference ? { vendorReference } : {}),
+      },
+      stamp,
+    );
+    if (answered.kind !== 'changed') break;
+    try {
+      const written = await deps.store.commit(answered.case, answered.events, {
+        idempotency: { key: `vendor-mail:${messageId}`, requestHash: 'vendor-mail' },
+      });
+      if (written === 'committed')
+        await queueEffects(deps, answered.case, new Set(answered.events.map((e) => e.id)));
+      break;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= FOLLOW_UP_ATTEMPTS) throw error;
+    }
+  }
+  return { outcome: 'vendor-answer', caseId: c.id, reference };
 }
 
 /**

@@ -7,25 +7,184 @@
  *  1. Cases still unclassified two minutes after intake (their queue message was lost, e.g.
  *     the intake function died between writing the case and sending the message) are put
  *     on the classify queue again — classification is idempotent, so this is always safe.
- *  2. Cases with due work — an acknowledgement nobody sent (its messages ended in the DLQ) or
- *     a claim whose worker died — go back on the classify queue, whose worker claims and sends
- *     it; attempts are bounded on the case, after which it is recorded as undeliverable.
- * It reads only what is due (sparse indexes), so its cost grows with the due work, not with
- * the number of open cases.
+ *  2. Cases with due work (the due-work index):
+ *     - an acknowledgement nobody sent, or a claim whose worker died: back on the classify
+ *       queue, whose worker claims and sends it (attempts are bounded on the case);
+ *     - work an event called for that is still pending two minutes on (its message was lost or
+ *       failed): back on its level's queue, at most MAX_EFFECT_REPAIRS times, then given up
+ *       with a 'work-abandoned' event an agent sees;
+ *     - a booked callback an hour away: the customer's reminder;
+ *     - a vendor silent past its contract's response target: one reminder to the vendor;
+ *     - a resolved case whose objection window has passed: closed.
+ * Every change is a conditional write of the case (a sweep that overlaps another, or repeats,
+ * finds the work done and does nothing); the work's mail is sent by the level workers through
+ * the mail ledger, once. It reads only what is due (sparse indexes), so its cost grows with the
+ * due work, not with the number of open cases.
  */
+import { ulid } from 'ulid';
+import type { Actor, CaseEvent } from '../domain/case-history.ts';
+import {
+  closeCase,
+  remindCallback,
+  remindVendor,
+  type Stamp,
+  type Transition,
+} from '../domain/case-lifecycle.ts';
+import { ConcurrentUpdateError } from '../domain/errors.ts';
+import {
+  ACK_CLAIM_STALE_MS,
+  ACK_REPAIR_AFTER_MS,
+  CALLBACK_REMINDER_BEFORE_MS,
+  EFFECT_REPAIR_AFTER_MS,
+  MAX_EFFECT_REPAIRS,
+  next,
+  type SupportCase,
+} from '../domain/support-case.ts';
+import { queueEffects } from './act-on-case.ts';
 import type { CaseStore, WorkQueues } from './ports.ts';
 
 export const STUCK_AFTER_MS = 2 * 60_000;
 const PAGE = 100;
+const SWEEPER: Actor = { kind: 'system', id: 'sla-timer' };
 
-export async function sweepClocksUseCase(deps: { store: CaseStore; queues: WorkQueues }, now: Date) {
+export type SweepResult = {
+  requeuedUnclassified: number;
+  requeuedAcknowledgements: number;
+  requeuedWork: number;
+  abandonedWork: number;
+  callbackReminders: number;
+  vendorReminders: number;
+  closed: number;
+};
+
+export async function sweepClocksUseCase(
+  deps: { store: CaseStore; queues: WorkQueues },
+  now: Date,
+): Promise<SweepResult> {
+  const result: SweepResult = {
+    requeuedUnclassified: 0,
+    requeuedAcknowledgements: 0,
+    requeuedWork: 0,
+    abandonedWork: 0,
+    callbackReminders: 0,
+    vendorReminders: 0,
+    closed: 0,
+  };
   const stuck = await deps.store.listUnclassified(
     new Date(now.getTime() - STUCK_AFTER_MS).toISOString(),
     PAGE,
   );
   for (const c of stuck) await deps.queues.requestClassification({ caseId: c.id });
-  // Today all due work is an acknowledgement, which the classify worker claims and sends.
+  result.requeuedUnclassified = stuck.length;
+
   const due = await deps.store.listDue(now.toISOString(), PAGE);
-  for (const c of due) await deps.queues.requestClassification({ caseId: c.id });
-  return { requeuedUnclassified: stuck.length, requeuedAcknowledgements: due.length };
+  for (const c of due) {
+    const t = now.getTime();
+    const ack = c.acknowledgement;
+    if (
+      (ack?.state === 'pending' && Date.parse(c.updatedAt) + ACK_REPAIR_AFTER_MS <= t) ||
+      (ack?.state === 'claimed' && Date.parse(ack.claimedAt ?? c.updatedAt) + ACK_CLAIM_STALE_MS <= t)
+    ) {
+      await deps.queues.requestClassification({ caseId: c.id });
+      result.requeuedAcknowledgements++;
+    }
+    const duties: Array<(current: SupportCase, stamp: Stamp) => Transition> = [];
+    if ((c.pendingEffects ?? []).some((e) => Date.parse(e.since) + EFFECT_REPAIR_AFTER_MS <= t))
+      duties.push((current, stamp) => repairWork(current, stamp));
+    if (
+      c.callback?.state === 'booked' &&
+      !c.callback.remindedAt &&
+      Date.parse(c.callback.start) - CALLBACK_REMINDER_BEFORE_MS <= t
+    ) {
+      duties.push(remindCallback);
+      result.callbackReminders++;
+    }
+    if (
+      c.status === 'waiting-on-vendor' &&
+      c.vendor &&
+      !c.vendor.lastAnswerAt &&
+      !c.vendor.remindedAt &&
+      Date.parse(c.vendor.answerDueAt) <= t
+    ) {
+      duties.push(remindVendor);
+      result.vendorReminders++;
+    }
+    if (c.status === 'resolved' && c.resolution && Date.parse(c.resolution.closesAt) <= t) {
+      duties.push((current, stamp) =>
+        closeCase(current, 'no objection within the objection window: closed by itself', stamp),
+      );
+      result.closed++;
+    }
+    for (const duty of duties) {
+      const done = await apply(deps, c.id, now, duty);
+      if (!done) continue;
+      const requeued = done.requeued;
+      result.requeuedWork += requeued.length;
+      result.abandonedWork += done.events.filter((e) => e.type === 'work-abandoned').length;
+      await queueEffects(deps, done.case, new Set([...done.events.map((e) => e.id), ...requeued]));
+    }
+  }
+  return result;
+}
+
+/**
+ * Pending work older than EFFECT_REPAIR_AFTER_MS is queued again (its `since` moves on, so the
+ * next sweep waits another two minutes); after MAX_EFFECT_REPAIRS it is given up, recorded.
+ */
+function repairWork(c: SupportCase, stamp: Stamp): Transition {
+  const t = stamp.at.getTime();
+  const at = stamp.at.toISOString();
+  const events: CaseEvent[] = [];
+  let changed = false;
+  const effects = (c.pendingEffects ?? []).flatMap((effect) => {
+    if (Date.parse(effect.since) + EFFECT_REPAIR_AFTER_MS > t) return [effect];
+    changed = true;
+    const repairs = (effect.repairs ?? 0) + 1;
+    if (repairs > MAX_EFFECT_REPAIRS) {
+      events.push({
+        id: `${stamp.eventId}-${events.length + 1}`,
+        caseId: c.id,
+        type: 'work-abandoned',
+        at,
+        actor: SWEEPER,
+        visibility: 'internal',
+        data: { forEvent: effect.eventId, level: effect.level, repairs: effect.repairs ?? 0 },
+      });
+      return [];
+    }
+    return [{ ...effect, since: at, repairs }];
+  });
+  if (!changed) return { kind: 'unchanged', case: c };
+  return {
+    kind: 'changed',
+    case: { ...next(c, stamp.at), pendingEffects: effects.length ? effects : undefined },
+    events,
+  };
+}
+
+async function apply(
+  deps: { store: CaseStore },
+  caseId: string,
+  now: Date,
+  duty: (current: SupportCase, stamp: Stamp) => Transition,
+): Promise<{ case: SupportCase; events: CaseEvent[]; requeued: string[] } | undefined> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const current = await deps.store.get(caseId);
+    if (!current) return undefined;
+    const t = duty(current, { at: now, eventId: ulid(now.getTime()), actor: SWEEPER });
+    if (t.kind === 'unchanged') return undefined;
+    const before = new Map((current.pendingEffects ?? []).map((e) => [e.eventId, e.since]));
+    const requeued = (t.case.pendingEffects ?? [])
+      .filter((e) => before.has(e.eventId) && before.get(e.eventId) !== e.since)
+      .map((e) => e.eventId);
+    try {
+      await deps.store.commit(t.case, t.events);
+      return { case: t.case, events: t.events, requeued };
+    } catch (error) {
+      // Someone changed the case meanwhile (a worker finished the work, an agent acted): read
+      // it again; what is still due is done on this try or the next sweep.
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+    }
+  }
+  return undefined;
 }

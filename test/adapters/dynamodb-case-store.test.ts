@@ -126,7 +126,7 @@ describe('DynamoDbCaseStore', () => {
     const p1new = await make(2000, 'P1');
     const p3new = await make(3000, 'P3');
     const p1old = await make(1000, 'P1');
-    const queue = (await store.listLevelQueue(4, 100))
+    const queue = (await store.listLevelQueue(4, { limit: 100 })).cases
       .map((c) => c.id)
       .filter((id) => [p3old, p1new, p3new, p1old].includes(id));
     expect(queue).toEqual([p1old, p1new, p3old, p3new]);

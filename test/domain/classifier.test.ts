@@ -202,8 +202,104 @@ describe('classification', () => {
 
   it('sends vendor-maintained items to level 4 and names the vendor', () => {
     const v = classify('Kopierer', 'Der Kopierer im 2. OG zeigt Fehler E-52 und druckt nicht.');
-    expect(v).toMatchObject({ level: 4, category: 'hardware', vendor: { id: 'printcare' } });
+    expect(v).toMatchObject({
+      level: 4,
+      category: 'hardware',
+      vendorId: 'printcare',
+      vendor: { id: 'printcare' },
+    });
     expect(v.reasons.join(' ')).toContain('PrintCare');
+  });
+
+  // A level 4 case waits for the customer's consent before the vendor is contacted, so a false
+  // level 4 is costly: an ambiguous vendor term (a brand that is also a relative, a place, a phone
+  // maker; an everyday word) counts only with a device, brand or model next to it.
+  it.each([
+    ['en', 'Login', 'My brother cannot log in to his account.', 'brother'],
+    ['en', 'Teams', "I can't switch between my two accounts in Teams.", 'switch'],
+    ['en', 'VPN', 'Cisco AnyConnect does not connect since this morning.', 'cisco'],
+    ['de', 'Handy', 'Mein Kyocera-Handy empfängt seit gestern keine Mails mehr.', 'kyocera'],
+    ['nl', 'Inloggen', 'Juniper van de boekhouding kan niet inloggen.', 'juniper'],
+    ['fr', 'Mails', 'Mon téléphone Kyocera ne reçoit plus les mails.', 'kyocera'],
+    ['es', 'VPN', 'Estoy de vacaciones en Aruba y no puedo conectar la VPN.', 'aruba'],
+    ['es', 'Sistema', 'Llego tarde por un atasco y no puedo entrar al sistema.', 'atasco'],
+    ['es', 'Correo', 'El correo no funciona en la oficina de San Sebastián.', 'san'],
+    ['ru', 'Почта', 'Мой телефон Kyocera не получает почту.', 'kyocera'],
+  ] as const)(
+    'does not send a %s ambiguous vendor term alone to level 4: %s',
+    (language, subject, description, term) => {
+      const v = classify(subject, description);
+      expect(v.language).toBe(language);
+      expect(v.level).not.toBe(4);
+      expect(v.vendorId).toBeUndefined();
+      expect(v.vendor).toBeUndefined();
+      expect(v.reasons).toContainEqual(
+        expect.stringMatching(new RegExp(`vendor term '${term}' .*: not level 4`)),
+      );
+    },
+  );
+
+  it('reads a relative as a relative, in any language', () => {
+    for (const [subject, description] of [
+      ['Login', 'My brother cannot log in.'],
+      ['Anmeldung', 'Mein Bruder kann sich nicht anmelden.'],
+      ['Inloggen', 'Mijn broer kan niet inloggen.'],
+      ['Connexion', 'Mon frère ne peut pas se connecter.'],
+      ['Acceso', 'Mi hermano no puede iniciar sesión.'],
+      ['Вход', 'Мой брат не может войти в систему.'],
+    ]) {
+      const v = classify(subject as string, description as string);
+      expect(v.level).toBe(1);
+      expect(v.vendorId).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['en', 'Printer', 'Our Brother printer shows error 52 and does not print.', 'printcare'],
+    ['en', 'Room 12', 'The Brother HL-L2350DW in room 12 does not print anymore.', 'printcare'],
+    ['en', 'Server room', 'The Cisco switch in the server room keeps rebooting.', 'netsecure'],
+    ['de', 'Buchhaltung', 'Der Drucker von Kyocera in der Buchhaltung zeigt Fehler C6000.', 'printcare'],
+    ['de', 'Lager', 'Der Kyocera ECOSYS M2540dn im Lager druckt nicht mehr.', 'printcare'],
+    ['de', 'Papier', 'Der Ricoh MP C3004 meldet ständig Papierstau.', 'printcare'],
+    ['nl', 'Serverruimte', 'De Juniper EX4300 in de serverruimte is uitgevallen.', 'netsecure'],
+    ['fr', 'Comptabilité', "L'imprimante Kyocera de la comptabilité affiche une erreur.", 'printcare'],
+    ['es', 'Wifi', 'El Aruba AP-515 de la sala B parpadea en rojo.', 'netsecure'],
+    ['es', 'Impresora', 'Hay un atasco de papel en la impresora de la sala 3.', 'printcare'],
+    ['ru', 'Бухгалтерия', 'Принтер Kyocera в бухгалтерии не печатает.', 'printcare'],
+  ] as const)(
+    'sends the %s vendor term with a device or model to level 4: %s',
+    (language, subject, description, id) => {
+      const v = classify(subject, description);
+      expect(v).toMatchObject({ language, level: 4, category: 'hardware', vendorId: id, vendor: { id } });
+      expect(v.reasons.join(' ')).not.toContain('not level 4');
+    },
+  );
+
+  it('says which word made an ambiguous vendor term strong', () => {
+    const reasons = (description: string) => classify('Printer fault', description).reasons.join(' ');
+    expect(classify('Brother', 'The Brother HL-L2350DW is broken.').reasons.join(' ')).toContain(
+      'PrintCare Services maintains brother next to model l2350dw',
+    );
+    expect(classify('Network', 'The Cisco switch keeps rebooting.').reasons.join(' ')).toContain(
+      'NetSecure GmbH maintains cisco next to switch',
+    );
+    expect(classify('Network', 'The Cisco 2960 in the server room is down.')).toMatchObject({
+      level: 4,
+      vendorId: 'netsecure',
+    });
+    // A year is no model number, nor an ordinal, a time or an error code.
+    expect(classify('Brother', 'My brother 2024 cannot log in.').level).not.toBe(4);
+    expect(classify('Brother', 'My brother on the 2nd floor cannot log in since 8am.').level).not.toBe(4);
+    expect(classify('Brother', 'My brother gets error 0x80070005 when he signs in.').level).not.toBe(4);
+    expect(reasons('Our Brother printer does not print.')).not.toContain('not level 4');
+  });
+
+  it('does not take Russian backups (копирование) for a copier (копир)', () => {
+    expect(classify('Бэкап', 'Резервное копирование файлов не работает.').level).not.toBe(4);
+    expect(classify('Копир', 'Копир на втором этаже не работает.')).toMatchObject({
+      level: 4,
+      vendorId: 'printcare',
+    });
   });
 
   it('derives priority from impact × urgency, with the customer’s form taking precedence', () => {

@@ -189,11 +189,18 @@ describe('follow-ups', () => {
     rawKey: `inbound/${n}`,
   });
 
-  it('reopens a resolved or closed case', () => {
+  it('reopens a resolved, closed or cancelled case: the problem is back', () => {
     const open = classify(newCase(), verdict(2), now);
-    for (const status of ['resolved', 'closed'] as const) {
-      expect(addFollowUp({ ...open, status }, followUp(1), later).status).toBe('open');
+    for (const status of ['resolved', 'closed', 'cancelled'] as const) {
+      expect(addFollowUp({ ...open, status }, followUp(1), later).status).toBe('reopened');
     }
+  });
+
+  it('gives a case waiting on the customer back to whoever works it', () => {
+    const open = classify(newCase(), verdict(2), now);
+    const waiting = { ...open, status: 'waiting-on-customer' as const };
+    expect(addFollowUp(waiting, followUp(1), later).status).toBe('open');
+    expect(addFollowUp({ ...waiting, assignee: 'agent-7' }, followUp(1), later).status).toBe('in-progress');
   });
 
   it('counts follow-ups on the case without holding them, so a long thread never grows it', () => {

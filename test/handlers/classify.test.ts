@@ -44,7 +44,7 @@ describe('classify function', () => {
     expect(await handler(sqsEvent([message, message]), context)).toEqual({ batchItemFailures: [] });
     const stored = await store.get(c.id);
     expect(stored).toMatchObject({
-      status: 'open',
+      status: 'awaiting-consent',
       acknowledgement: { state: 'sent', attempts: 1 },
       classification: { level: 4, language: 'fr' },
     });
@@ -60,7 +60,7 @@ describe('classify function', () => {
       context,
     );
     expect(response.batchItemFailures).toHaveLength(2);
-    await expect(store.get(good.id)).resolves.toMatchObject({ status: 'open' });
+    await expect(store.get(good.id)).resolves.toMatchObject({ status: 'awaiting-consent' });
   });
 
   it('through the queue: a message that keeps failing ends in the dead-letter queue', async () => {
@@ -136,7 +136,7 @@ describe('an acknowledgement SES refuses for good', () => {
     };
     expect(await classifyCaseUseCase(deps, c.id)).toBe('classified');
     const stored = await store.get(c.id);
-    expect(stored).toMatchObject({ status: 'open', acknowledgement: { state: 'undeliverable' } });
+    expect(stored).toMatchObject({ status: 'awaiting-consent', acknowledgement: { state: 'undeliverable' } });
     expect(stored?.acknowledgement?.reason).toMatch(/MessageRejected/);
     expect(escalated).toEqual([
       expect.objectContaining({ caseId: c.id, level: stored?.classification?.level }),

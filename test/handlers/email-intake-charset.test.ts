@@ -2,10 +2,10 @@
 // saying so, and never takes a sender address that must not be a recipient. Against the
 // local S3 (fauxqs) and DynamoDB Local, through the email-intake function.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RAW_MAIL_PREFIX } from '../../functions/system.ts';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import { DynamoDbMailRejections } from '../../shared/adapters/dynamodb/dynamodb-mail-rejections.ts';
+import { RAW_MAIL_PREFIX } from '../../shared/declaration/index.ts';
 import { emailIntakeDriver, mail } from '../support/email-intake.ts';
 import { encode, rawMessage } from '../support/raw-mail.ts';
 

@@ -4,8 +4,8 @@
 // inbound-mail rule, both ways round.
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import { type RouteSpec, routeKeyOf } from '../../functions/system.ts';
 import { sqsClient } from '../../shared/adapters/aws-clients.ts';
+import { type RouteSpec, routeKeyOf } from '../../shared/declaration/index.ts';
 import { local } from '../support/http.ts';
 import { type Resource, resourcesOf, synthesize, tagOf } from './synth.ts';
 
@@ -54,7 +54,9 @@ describe('the CDK stacks and the local runtime serve the same system', () => {
       const integrationId = JSON.stringify(r.Properties.Target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
       return `${r.Properties.RouteKey} → ${functionOf(integrations.get(integrationId))}`;
     });
-    const runtime = local().routes.map((r) => `${routeKeyOf(r as RouteSpec)} → ${r.functionName}`);
+    const runtime = local().routes.map(
+      (r) => `${routeKeyOf(r as Pick<RouteSpec, 'method' | 'path'>)} → ${r.functionName}`,
+    );
     expect(template.sort()).toEqual(runtime.sort());
   });
 

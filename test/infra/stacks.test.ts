@@ -1,8 +1,9 @@
 // The CDK stacks through assertions: what DESIGN §3 asks of the table, the queues, the API, the
-// triggers and the functions' permissions, checked against the declaration (functions/system.ts)
+// triggers and the functions' permissions, checked against the declaration (shared/declaration)
 // rather than against copied values.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/table-keys.ts';
 import {
   allRoutes,
   environmentNames,
@@ -14,8 +15,7 @@ import {
   QUEUES,
   type QueueName,
   routeKeyOf,
-} from '../../functions/system.ts';
-import { INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/table-keys.ts';
+} from '../../shared/declaration/index.ts';
 import { resourcesOf, synthesize, tagOf } from './synth.ts';
 
 const dev = synthesize({ stage: 'dev' });

@@ -5,8 +5,8 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
-import { RAW_MAIL_PREFIX } from '../../functions/system.ts';
 import { s3Client, sqsClient } from '../../shared/adapters/aws-clients.ts';
+import { RAW_MAIL_PREFIX } from '../../shared/declaration/index.ts';
 import type { EmailOutcome } from '../../shared/use-cases/receive-email.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<{ outcomes: EmailOutcome[] }>;

@@ -9,13 +9,15 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
+import type { CaseEvent } from '../../domain/case-history.ts';
 import { ConcurrentUpdateError, IdempotencyKeyReusedError, ValidationError } from '../../domain/errors.ts';
-import type { FollowUp, SupportCase } from '../../domain/support-case.ts';
+import type { ActiveStatus, FollowUp, SupportCase } from '../../domain/support-case.ts';
 import type { QueuedLevel } from '../../domain/support-model.ts';
 import {
   type CaseStore,
   type CreateResult,
   type FollowUpPage,
+  type HistoryPage,
   type IdempotencyClaim,
   ReferenceTakenError,
 } from '../../use-cases/ports.ts';
@@ -37,7 +39,7 @@ export class DynamoDbCaseStore implements CaseStore {
 
   async create(
     c: SupportCase,
-    options: { idempotency?: IdempotencyClaim; messageId?: string } = {},
+    options: { idempotency?: IdempotencyClaim; messageId?: string; events?: readonly CaseEvent[] } = {},
   ): Promise<CreateResult> {
     const items: TransactItem[] = [
       {
@@ -85,6 +87,9 @@ export class DynamoDbCaseStore implements CaseStore {
         },
       });
     }
+    // The history's first events ride last, so the indexes above keep their places.
+    const events = options.events ?? [];
+    items.push(...events.map((e) => this.eventPut(e)));
     for (let attempt = 1; ; attempt++) {
       try {
         await this.client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -99,7 +104,14 @@ export class DynamoDbCaseStore implements CaseStore {
           await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * Math.random()));
           continue;
         }
-        return await this.afterCancelled(c, items.length, reasons, idempotency, messageId, error);
+        return await this.afterCancelled(
+          c,
+          items.length - events.length,
+          reasons,
+          idempotency,
+          messageId,
+          error,
+        );
       }
     }
   }
@@ -163,17 +175,108 @@ export class DynamoDbCaseStore implements CaseStore {
     }
   }
 
-  async addFollowUp(next: SupportCase, followUp: FollowUp): Promise<'added' | 'duplicate'> {
-    const items: TransactItem[] = [
-      {
+  async commit(
+    next: SupportCase,
+    events: readonly CaseEvent[],
+    options: { idempotency?: { key: string; requestHash: string } } = {},
+  ): Promise<'committed' | 'replayed'> {
+    const items: TransactItem[] = [this.versionedPut(next), ...events.map((e) => this.eventPut(e))];
+    const { idempotency } = options;
+    const now = Math.floor(this.clock().getTime() / 1000);
+    if (idempotency) {
+      items.push({
         Put: {
           TableName: this.tableName,
-          Item: this.toItem(next),
-          ConditionExpression: 'attribute_exists(pk) AND #version = :read',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':read': next.version - 1 },
+          Item: {
+            ...keys.idempotency(`case-action#${next.id}`, idempotency.key),
+            caseId: next.id,
+            requestHash: idempotency.requestHash,
+            ttl: now + ACTION_IDEMPOTENCY_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':now': now },
         },
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'committed';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
+      if (idempotency && reasons[items.length - 1] === 'ConditionalCheckFailed') {
+        const record = await this.getItem(keys.idempotency(`case-action#${next.id}`, idempotency.key));
+        if (record && record.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError();
+        return 'replayed';
+      }
+      // An event id already recorded: this very change was written (a retried commit).
+      if (
+        reasons.slice(1, 1 + events.length).includes('ConditionalCheckFailed') &&
+        reasons[0] !== 'ConditionalCheckFailed'
+      )
+        return 'replayed';
+      if (reasons[0] === 'ConditionalCheckFailed' || reasons.includes('TransactionConflict'))
+        throw new ConcurrentUpdateError(next.id);
+      throw error;
+    }
+  }
+
+  async getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined> {
+    const item = await this.getItem(keys.event(caseId, eventId));
+    return item ? (item.data as CaseEvent) : undefined;
+  }
+
+  async listHistory(caseId: string, page: { limit: number; cursor?: string }): Promise<HistoryPage> {
+    const { pk } = keys.case(caseId);
+    const prefix = keys.eventPrefix();
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        Limit: page.limit,
+        ConsistentRead: true,
+        ...(page.cursor ? { ExclusiveStartKey: { pk, sk: fromCursor(page.cursor, prefix) } } : {}),
+      }),
+    );
+    const last = result.LastEvaluatedKey?.sk;
+    return {
+      events: (result.Items ?? []).map((item) => item.data as CaseEvent),
+      ...(typeof last === 'string' ? { cursor: Buffer.from(last).toString('base64url') } : {}),
+    };
+  }
+
+  private versionedPut(next: SupportCase): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: this.toItem(next),
+        ConditionExpression: 'attribute_exists(pk) AND #version = :read',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':read': next.version - 1 },
       },
+    };
+  }
+
+  private eventPut(event: CaseEvent): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.event(event.caseId, event.id), type: 'event', eventType: event.type, data: event },
+        // Events are immutable: an id written once is never overwritten.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  async addFollowUp(
+    next: SupportCase,
+    followUp: FollowUp,
+    events: readonly CaseEvent[] = [],
+  ): Promise<'added' | 'duplicate'> {
+    const items: TransactItem[] = [
+      this.versionedPut(next),
       {
         Put: {
           TableName: this.tableName,
@@ -198,6 +301,7 @@ export class DynamoDbCaseStore implements CaseStore {
         },
       });
     }
+    items.push(...events.map((e) => this.eventPut(e)));
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return 'added';
@@ -242,8 +346,32 @@ export class DynamoDbCaseStore implements CaseStore {
     return this.queryIndex(INDEXES.casesByCustomer, keys.customer(email), { limit, newestFirst: true });
   }
 
-  async listLevelQueue(level: QueuedLevel, limit: number): Promise<SupportCase[]> {
-    return this.queryIndex(INDEXES.levelQueue, keys.levelQueue(level, 'open'), { limit });
+  async listLevelQueue(
+    level: QueuedLevel,
+    page: { limit: number; status?: ActiveStatus; cursor?: string },
+  ): Promise<{ cases: SupportCase[]; cursor?: string }> {
+    const index = INDEXES.levelQueue;
+    const partition = keys.levelQueue(level);
+    const start = page.cursor ? fromQueueCursor(page.cursor, partition) : undefined;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        // A status filter reads the level's partition and keeps the matching cases: a page may
+        // hold fewer than `limit`, and the cursor goes on from where the read stopped.
+        ...(page.status ? { FilterExpression: '#status = :status' } : {}),
+        ExpressionAttributeNames: { '#pk': index.pk, ...(page.status ? { '#status': 'status' } : {}) },
+        ExpressionAttributeValues: { ':pk': partition, ...(page.status ? { ':status': page.status } : {}) },
+        Limit: page.limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    const last = result.LastEvaluatedKey;
+    return {
+      cases: (result.Items ?? []).map(fromItem),
+      ...(last ? { cursor: Buffer.from(JSON.stringify(last)).toString('base64url') } : {}),
+    };
   }
 
   async listDue(now: string, limit: number): Promise<SupportCase[]> {
@@ -294,7 +422,14 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   private toItem(c: SupportCase) {
-    return { ...keys.case(c.id), type: 'case', ...caseIndexAttributes(c), data: c, version: c.version };
+    return {
+      ...keys.case(c.id),
+      type: 'case',
+      ...caseIndexAttributes(c),
+      status: c.status,
+      data: c,
+      version: c.version,
+    };
   }
 }
 
@@ -325,9 +460,33 @@ function fromItem(item: Record<string, unknown>): SupportCase {
 /** Monotonic: two follow-ups of one millisecond keep the order they were written in. */
 const followUpUlid = monotonicFactory();
 
+/** An action's Idempotency-Key is remembered for a day, as for POST /cases. */
+const ACTION_IDEMPOTENCY_SECONDS = 24 * 3600;
+
+/** A queue cursor is the last index key read, of this very queue; anything else is refused. */
+function fromQueueCursor(cursor: string, partition: string): Record<string, string> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    throw new ValidationError('Not a queue cursor', 'cursor');
+  }
+  const record = key as Record<string, unknown>;
+  const fields = ['pk', 'sk', INDEXES.levelQueue.pk, INDEXES.levelQueue.sk];
+  if (
+    typeof key !== 'object' ||
+    key === null ||
+    Object.keys(record).length !== fields.length ||
+    !fields.every((f) => typeof record[f] === 'string') ||
+    record[INDEXES.levelQueue.pk] !== partition
+  )
+    throw new ValidationError('Not a cursor of this queue', 'cursor');
+  return record as Record<string, string>;
+}
+
 /** A cursor is the last sort key read; anything else is refused, not queried. */
 function fromCursor(cursor: string, prefix: string): string {
   const sk = Buffer.from(cursor, 'base64url').toString();
-  if (!sk.startsWith(prefix)) throw new ValidationError('Not a follow-up cursor', 'cursor');
+  if (!sk.startsWith(prefix)) throw new ValidationError('Not a cursor of this list', 'cursor');
   return sk;
 }

@@ -1,7 +1,7 @@
 // Every key string of the single table is built here and nowhere else. The README's
 // access-pattern table lists each pattern next to the key that serves it.
 import { createHash } from 'node:crypto';
-import { nextDueAt, type SupportCase } from '../../domain/support-case.ts';
+import { isActive, nextDueAt, type SupportCase } from '../../domain/support-case.ts';
 
 export const TABLE_KEYS = {
   partitionKey: 'pk',
@@ -19,6 +19,7 @@ export const INDEXES = {
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
 const FOLLOW_UP_PREFIX = 'FOLLOWUP#';
+const EVENT_PREFIX = 'EVENT#';
 
 export const keys = {
   case: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
@@ -31,6 +32,19 @@ export const keys = {
     sk: `${FOLLOW_UP_PREFIX}${at}#${unique}`,
   }),
   followUpPrefix: () => FOLLOW_UP_PREFIX,
+  /**
+   * A history event lives in its case's partition. Event ids are ULIDs (or derived from one),
+   * so the sort key orders the history by time.
+   */
+  event: (caseId: string, eventId: string) => ({ pk: keys.case(caseId).pk, sk: `${EVENT_PREFIX}${eventId}` }),
+  eventPrefix: () => EVENT_PREFIX,
+  /** One record per email of an event to one recipient: claimed before the send, sent after. */
+  mail: (caseId: string, eventId: string, recipient: string) => ({
+    pk: keys.case(caseId).pk,
+    sk: `MAIL#${eventId}#${hash(recipient.trim().toLowerCase())}`,
+  }),
+  /** Level 2's calls booked in one window (a counter, bounded by the team's capacity). */
+  callbackSlot: (start: string) => ({ pk: 'CALLBACK#L2', sk: `SLOT#${start}` }),
   reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
   /** Keys are hashed: a client's key can be long and may carry anything. */
   idempotency: (scope: string, key: string) => ({
@@ -39,7 +53,8 @@ export const keys = {
   }),
   messageId: (messageId: string) => ({ pk: `MSGID#${hash(messageId.trim().toLowerCase())}`, sk: 'MSGID' }),
   customer: (email: string) => `CUSTOMER#${email.trim().toLowerCase()}`,
-  levelQueue: (level: number, status: string) => `QUEUE#L${level}#${status}`,
+  /** A level's active cases (status is an attribute of the item, for a filter). */
+  levelQueue: (level: number) => `QUEUE#L${level}`,
   /** Cases still waiting for classification: the sweep re-requests stuck ones. */
   unclassified: () => 'QUEUE#NEW',
   rejectedMail: (day: string) => `REJECTED#${day}`,
@@ -69,8 +84,8 @@ export function caseIndexAttributes(c: SupportCase): Record<string, string> {
     attributes[INDEXES.levelQueue.sk] = `${c.createdAt}#${c.id}`;
   }
   const level = c.classification?.level;
-  if (level !== undefined && level > 0 && c.status === 'open') {
-    attributes[INDEXES.levelQueue.pk] = keys.levelQueue(level, c.status);
+  if (level !== undefined && level > 0 && isActive(c.status)) {
+    attributes[INDEXES.levelQueue.pk] = keys.levelQueue(level);
     // Priority first (P1 sorts before P5), then age: the oldest most urgent case comes first.
     attributes[INDEXES.levelQueue.sk] = `${c.classification?.priority}#${c.createdAt}#${c.id}`;
   }

@@ -82,6 +82,16 @@ export class SesMailer implements Mailer {
                 Html: { Data: email.html, Charset: 'UTF-8' },
               },
               Headers: mailHeaders(email),
+              ...(email.attachments?.length
+                ? {
+                    Attachments: email.attachments.map((a) => ({
+                      FileName: a.filename,
+                      ContentType: a.contentType,
+                      ContentDisposition: 'ATTACHMENT' as const,
+                      RawContent: Buffer.from(a.content, 'utf8'),
+                    })),
+                  }
+                : {}),
             },
           },
         }),

@@ -1,7 +1,7 @@
 // WorkQueues on SQS: the classify queue and one escalation queue per level. A function only
 // knows the URLs of the queues the declaration lets it send to.
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { ENV, type QueueName } from '../../../functions/system.ts';
+import { ENV, type QueueName } from '../../declaration/index.ts';
 import type { ClassifyMessage, EscalationMessage, WorkQueues } from '../../use-cases/ports.ts';
 
 export type QueueUrls = Partial<Record<QueueName, string>>;
@@ -22,7 +22,7 @@ export class SqsWorkQueues implements WorkQueues {
 
   private async send(queue: QueueName, body: object): Promise<void> {
     const url = this.urls[queue];
-    if (!url) throw new Error(`This function may not send to the ${queue} queue (functions/system.ts)`);
+    if (!url) throw new Error(`This function may not send to the ${queue} queue (shared/declaration)`);
     await this.client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(body) }));
   }
 }

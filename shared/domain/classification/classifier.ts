@@ -21,7 +21,7 @@ import { type Kind, SIGNALS, type SignalDefinition } from './signal-lexicon.ts';
 import { longestMatches, TermMatcher, tokensOf } from './term-matcher.ts';
 import { contentWords } from './text-normalizer.ts';
 
-export const CLASSIFIER_VERSION = 'lexicon-2026.12.1';
+export const CLASSIFIER_VERSION = 'lexicon-2026.12.2';
 
 /** What the classifier reads: the words, and the few form fields that carry judgement. */
 export type ClassifierInput = {
@@ -53,6 +53,11 @@ export type Verdict = Pick<
   | 'articles'
 > & {
   kind: ProblemKind;
+  /**
+   * Level 4 only: the catalogued vendor that maintains the item named (vendor-catalogue.ts). A
+   * case stores its id as `Classification.vendorId`; the catalogue's `vendorById` gives the rest.
+   */
+  vendorId?: string;
   vendor?: { id: string; name: string };
   missingFacts: Fact[];
 };
@@ -138,10 +143,39 @@ const AFFECTED_COUNT =
 
 type Signal = SignalDefinition;
 type Fired = { signal: Signal; terms: Set<string>; weight: number };
+/** A vendor term as the matcher holds it: ambiguous ones need company (see vendor-catalogue.ts). */
+type VendorTerm = { vendor: Vendor; ambiguous: boolean };
+/** A vendor term found in the text, and whether it is evidence enough for level 4. */
+type VendorHit = {
+  vendor: Vendor;
+  term: string;
+  start: number;
+  strong: boolean;
+  /** What made an ambiguous term strong: another term of the vendor or a model number. */
+  with?: string;
+};
+
+/**
+ * An ambiguous vendor term ("brother", "Kyocera", "switch") counts for level 4 only when another
+ * term of the same vendor or a model number stands within this many words of it ("our Brother
+ * printer", "Drucker von Kyocera", "Ricoh MP C3004").
+ */
+const VENDOR_NEIGHBOURHOOD = 3;
+/**
+ * A model number: a few letters then three to five digits ("c3004", "l2350dw", "ms621",
+ * "ex4300"), or three to five digits then a few letters ("3253ci", "2960x"). Ordinals ("2nd"),
+ * times ("8am"), sizes ("100mb", "24h"), error codes ("0x8007…") and ticket numbers
+ * ("inc0012345") are not models.
+ */
+const MODEL_NUMBER = /^(?:[a-z]{1,5}\d{3,5}[a-z]{0,3}|\d{3,5}[a-z]{1,3})$/;
+const NOT_A_MODEL = /^\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|ms|s|kb|mb|gb|tb|mhz|ghz|km|kg|px|dpi|ppm)$/;
+/** A bare number is a model only right after the term ("Cisco 2960") and not a year ("Brother 2024"). */
+const BARE_MODEL_NUMBER = /^\d{3,5}$/;
+const YEAR = /^(?:19|20)\d\d$/;
 
 export class Classifier {
   private readonly signals = new TermMatcher<Signal>();
-  private readonly vendors = new TermMatcher<Vendor>();
+  private readonly vendors = new TermMatcher<VendorTerm>();
 
   constructor(
     private readonly languages: LanguageDetector,
@@ -149,7 +183,14 @@ export class Classifier {
     vendorCatalogue: readonly Vendor[],
   ) {
     for (const signal of SIGNALS) this.signals.add(signal.terms, signal);
-    for (const vendor of vendorCatalogue) this.vendors.add(vendor.terms, vendor);
+    for (const vendor of vendorCatalogue) {
+      const ambiguous = new Set(vendor.ambiguous ?? []);
+      const terms = vendor.terms.split(/\s+/).filter(Boolean);
+      const sure = terms.filter((term) => !ambiguous.has(term));
+      const unsure = terms.filter((term) => ambiguous.has(term));
+      if (sure.length) this.vendors.add(sure.join(' '), { vendor, ambiguous: false });
+      if (unsure.length) this.vendors.add(unsure.join(' '), { vendor, ambiguous: true });
+    }
   }
 
   classify(input: ClassifierInput): Verdict {
@@ -194,6 +235,7 @@ export class Classifier {
       return tokens;
     };
     const tokens = read(lead, 1);
+    const leadTokens = tokens.length;
     if (rest) tokens.push(...read(rest, REST_WEIGHT));
     // "Twice", "zweimal", "dos veces" say that a payment went wrong only when a payment is named
     // ("I restarted it twice" is not one).
@@ -217,13 +259,34 @@ export class Classifier {
     }
 
     // ── vendor catalogue ──
-    const vendorHits = this.vendors.match(tokens);
-    const vendor = vendorHits[0]?.value;
+    // Level 4 needs strong evidence: a term that names a maintained item as such ("printer",
+    // "LaserJet", "FortiGate"), or an ambiguous one ("brother", "Kyocera", "switch") with another
+    // term of its vendor or a model number next to it. An ambiguous term alone ("my brother
+    // cannot log in") only hints at the category.
+    const vendorHits = this.vendorHitsIn(tokens);
+    const vendorHit = vendorHits.find((hit) => hit.strong);
+    const vendor = vendorHit?.vendor;
+    if (!vendorHit) {
+      // Each vendor named hints once at its category, with the weight of where it is named.
+      const hint = new Map<Vendor, number>();
+      const said = new Set<string>();
+      for (const hit of vendorHits) {
+        const weight = hit.start < leadTokens ? 1 : REST_WEIGHT;
+        hint.set(hit.vendor, Math.max(hint.get(hit.vendor) ?? 0, weight));
+        const text = termText(hit.term);
+        if (said.has(text)) continue;
+        said.add(text);
+        reasons.push(
+          `vendor term '${text}' (${hit.vendor.name}) without a device, brand or model next to it: not level 4`,
+        );
+      }
+      for (const [{ category }, weight] of hint) categoryScore[category] += weight;
+    }
     // "The Ricoh says toner empty": a report about a maintained item that neither asks nor
     // orders anything reports a fault, even without a fault word.
-    if (vendor && kindScore.howto === 0 && kindScore.request === 0 && kindScore.fault === 0) {
+    if (vendorHit && kindScore.howto === 0 && kindScore.request === 0 && kindScore.fault === 0) {
       kindScore.fault += 1;
-      reasons.push(`a report about ${vendorHits[0]?.term ?? 'a maintained item'}: read as a fault`);
+      reasons.push(`a report about ${evidenceText(vendorHit)}: read as a fault`);
     }
 
     // ── impact and urgency ──
@@ -319,7 +382,7 @@ export class Classifier {
       // evidence of a fault (a question or an order about it is less clearly the vendor's).
       confidence = isFault ? 0.6 + 0.25 * Math.min(1, kindScore.fault / 4) : 0.55;
       reasons.push(
-        `level 4: ${vendor.name} maintains ${vendorHits[0]?.term ?? 'this item'} (${vendor.maintains})`,
+        `level 4: ${vendor.name} maintains ${vendorHit ? evidenceText(vendorHit) : 'this item'} (${vendor.maintains})`,
       );
     } else {
       const ranked = (Object.entries(levelScore) as Array<[string, number]>).sort((a, b) => b[1] - a[1]);
@@ -386,9 +449,39 @@ export class Classifier {
       articles: articles
         .slice(0, 3)
         .map((a) => ({ id: a.id, title: a.title, summary: a.summary, score: a.score })),
-      ...(vendor && level === 4 ? { vendor: { id: vendor.id, name: vendor.name } } : {}),
+      ...(vendor && level === 4 ? { vendorId: vendor.id, vendor: { id: vendor.id, name: vendor.name } } : {}),
       missingFacts,
     };
+  }
+
+  /**
+   * The vendor terms in the text, in its order, each with whether it is strong evidence: an
+   * unambiguous term is; an ambiguous one when another term of the same vendor or a model number
+   * stands within VENDOR_NEIGHBOURHOOD words of it.
+   */
+  private vendorHitsIn(tokens: readonly string[]): VendorHit[] {
+    const matches = this.vendors.match(tokens);
+    return matches.map(({ value, term, start, end }): VendorHit => {
+      const hit = { vendor: value.vendor, term, start };
+      if (!value.ambiguous) return { ...hit, strong: true };
+      const near = (s: number, e: number) =>
+        s < end + VENDOR_NEIGHBOURHOOD && e > start - VENDOR_NEIGHBOURHOOD && (s !== start || e !== end);
+      const companion = matches.find(
+        (other) => other.value.vendor === value.vendor && other.term !== term && near(other.start, other.end),
+      );
+      if (companion) return { ...hit, strong: true, with: termText(companion.term) };
+      const from = Math.max(0, start - VENDOR_NEIGHBOURHOOD);
+      const to = Math.min(tokens.length, end + VENDOR_NEIGHBOURHOOD);
+      for (let i = from; i < to; i++) {
+        if (i >= start && i < end) continue;
+        const token = tokens[i] as string;
+        const model =
+          (MODEL_NUMBER.test(token) && !NOT_A_MODEL.test(token)) ||
+          (i === end && BARE_MODEL_NUMBER.test(token) && !YEAR.test(token));
+        if (model) return { ...hit, strong: true, with: `model ${token}` };
+      }
+      return { ...hit, strong: false };
+    });
   }
 
   private impactOf(
@@ -527,6 +620,23 @@ export class Classifier {
     return top;
   }
 
+  /**
+   * The facts a text gives — a later message of the customer — read as `classify` reads them,
+   * so what they add takes those facts off the case's missing ones.
+   */
+  factsIn(input: ClassifierInput): ReadonlySet<Fact> {
+    const text = [
+      input.subject,
+      input.description,
+      input.errorText ?? '',
+      input.product ?? '',
+      input.asset ?? '',
+    ].join('\n');
+    const said = new Set<Fact>();
+    for (const { value } of this.signals.match(tokensOf(text))) if (value.fact) said.add(value.fact);
+    return this.factsFound(input, text, said);
+  }
+
   private factsFound(input: ClassifierInput, text: string, factsSaid: ReadonlySet<Fact>): Set<Fact> {
     const found = new Set<Fact>(factsSaid);
     for (const [fact, pattern] of FACT_PATTERNS) if (pattern.test(text)) found.add(fact);
@@ -561,6 +671,15 @@ function askOf(subject: string, paragraphs: readonly string[]): { text: string; 
 }
 const ASKS_HOW =
   /(?<!\p{L})(?:how|where|what|which|can i|wie|wo|welche\p{L}*|hoe|waar|welke|kan ik|comment|où|quel\p{L}*|c[oó]mo|d[oó]nde|cu[aá]l|как\p{L}*|где|какой|можно)(?!\p{L})/iu;
+
+/** A lexicon term as people read it: "brother$" → "brother", "palo_alto" → "palo alto". */
+function termText(term: string): string {
+  return term.replace(/\$/g, '').replace(/_/g, ' ');
+}
+
+function evidenceText(hit: VendorHit): string {
+  return hit.with ? `${termText(hit.term)} next to ${hit.with}` : termText(hit.term);
+}
 
 function kindOf(
   level: Level,

@@ -1,0 +1,74 @@
+// The customer's answers on the case page: information, the verdict on a resolution, consent
+// for the vendor (or an agent recording consent given by telephone), withdrawing the case.
+import { wire } from '../../shared/adapters/wiring.ts';
+import { FUNCTIONS } from '../../shared/declaration/index.ts';
+import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
+import { actRequestOf, caseAnswer } from '../../shared/http/case-action.ts';
+import { functionLogger, httpFunction, parseBody } from '../../shared/http/http-function.ts';
+import {
+  ConsentBody,
+  InformationBody,
+  ReasonBody,
+  ResolutionAnswerBody,
+} from '../../shared/http/ladder-schemas.ts';
+import {
+  addInformationUseCase,
+  answerConsentUseCase,
+  answerResolutionUseCase,
+  cancelCaseUseCase,
+} from '../../shared/use-cases/customer-answers.ts';
+import { factReader } from '../../shared/use-cases/fact-reader.ts';
+
+const spec = FUNCTIONS.customerAnswers;
+const wired = wire(spec);
+const logger = functionLogger();
+const deps = {
+  store: wired.caseStore(),
+  queues: wired.workQueues(),
+  clock: wired.clock,
+  factsIn: factReader(defaultClassifier()),
+  warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
+};
+
+export const handler = httpFunction(
+  spec,
+  {
+    'POST /cases/{id}/information': async (request) =>
+      caseAnswer(
+        request,
+        await addInformationUseCase(
+          deps,
+          await actRequestOf(request, deps.store),
+          parseBody(request, InformationBody),
+        ),
+      ),
+    'POST /cases/{id}/resolution-answer': async (request) =>
+      caseAnswer(
+        request,
+        await answerResolutionUseCase(
+          deps,
+          await actRequestOf(request, deps.store),
+          parseBody(request, ResolutionAnswerBody),
+        ),
+      ),
+    'POST /cases/{id}/vendor-consent': async (request) =>
+      caseAnswer(
+        request,
+        await answerConsentUseCase(
+          deps,
+          await actRequestOf(request, deps.store),
+          parseBody(request, ConsentBody),
+        ),
+      ),
+    'POST /cases/{id}/cancellation': async (request) =>
+      caseAnswer(
+        request,
+        await cancelCaseUseCase(
+          deps,
+          await actRequestOf(request, deps.store),
+          parseBody(request, ReasonBody),
+        ),
+      ),
+  },
+  wired.callers(),
+);

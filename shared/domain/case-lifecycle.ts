@@ -1,0 +1,679 @@
+// The case's lifecycle after classification, as one state machine:
+//
+//   new → open → in-progress → waiting-on-customer | waiting-on-vendor | awaiting-consent
+//       → resolved → closed, and reopened, deflected (self-help), cancelled.
+//
+// Each action is a pure function of the case: it checks that the case's status allows it
+// (else InvalidTransitionError, which the API answers 409 naming the current status), and
+// returns the next case (version + 1) with the history events it records. An action that
+// already took effect — the same agent taking a case they hold, a resolution confirmed twice —
+// returns `unchanged`: an honest retry answers as the first time did, with no second effect.
+// The store writes the case and its events in one conditional transaction.
+import { type Actor, actorLabel, type CaseEvent, type CaseEventType } from './case-history.ts';
+import { InvalidTransitionError, ValidationError } from './errors.ts';
+import type { Fact } from './required-facts.ts';
+import {
+  type ActiveStatus,
+  addFollowUp,
+  type CaseStatus,
+  type ClassificationFields,
+  correctClassification,
+  type FollowUp,
+  isActive,
+  next,
+  type PendingEffect,
+  type SupportCase,
+  statusAtLevel,
+} from './support-case.ts';
+import type { Level, Priority, QueuedLevel } from './support-model.ts';
+
+/** Who acts, when, and the id of the first event the action records (more get `-2`, `-3`). */
+export type Stamp = { at: Date; eventId: string; actor: Actor };
+
+export type Transition =
+  /** `followUp`: a message of the customer, stored as an item of its own with the change. */
+  | { kind: 'changed'; case: SupportCase; events: CaseEvent[]; followUp?: FollowUp }
+  /** It already took effect: nothing to write, answer as the first time did. */
+  | { kind: 'unchanged'; case: SupportCase };
+
+/** Days a resolved case waits for an objection before it closes by itself (DESIGN §6 default). */
+export const OBJECTION_DAYS = 5;
+
+type EventSpec = {
+  type: CaseEventType;
+  visibility: 'public' | 'internal';
+  data?: Record<string, unknown>;
+  /** The level whose worker does the work this event calls for (mail, a hand-off). */
+  effectAt?: QueuedLevel;
+};
+
+/** Applies a change and records its events; effects join the case's pending work. */
+function changed(c: SupportCase, stamp: Stamp, patch: Partial<SupportCase>, specs: EventSpec[]): Transition {
+  const at = stamp.at.toISOString();
+  const events: CaseEvent[] = specs.map((spec, index) => ({
+    id: index === 0 ? stamp.eventId : `${stamp.eventId}-${index + 1}`,
+    caseId: c.id,
+    type: spec.type,
+    at,
+    actor: stamp.actor,
+    visibility: spec.visibility,
+    data: spec.data ?? {},
+  }));
+  const effects: PendingEffect[] = specs.flatMap((spec, index) => {
+    const event = events[index];
+    return spec.effectAt && event ? [{ eventId: event.id, level: spec.effectAt, since: at }] : [];
+  });
+  const pendingEffects = [...(patch.pendingEffects ?? c.pendingEffects ?? []), ...effects];
+  return {
+    kind: 'changed',
+    case: {
+      ...next(c, stamp.at),
+      ...patch,
+      ...(pendingEffects.length ? { pendingEffects } : { pendingEffects: undefined }),
+    },
+    events,
+  };
+}
+
+const unchanged = (c: SupportCase): Transition => ({ kind: 'unchanged', case: c });
+
+function requireStatus(c: SupportCase, allowed: readonly CaseStatus[], action: string): void {
+  if (!allowed.includes(c.status)) throw new InvalidTransitionError(c.status, action);
+}
+
+function levelOf(c: SupportCase): QueuedLevel {
+  const level = c.classification?.level;
+  if (level === undefined || level === 0) throw new InvalidTransitionError(c.status, 'be worked at a level');
+  return level;
+}
+
+const WORKABLE: readonly ActiveStatus[] = [
+  'open',
+  'in-progress',
+  'waiting-on-customer',
+  'waiting-on-vendor',
+  'reopened',
+];
+
+/** An agent takes the case, or a lead assigns it to someone; it is in progress from then on. */
+export function takeCase(c: SupportCase, assignee: string, stamp: Stamp): Transition {
+  requireStatus(c, [...WORKABLE, 'awaiting-consent'], 'be taken');
+  if (c.assignee === assignee && c.status !== 'open' && c.status !== 'reopened') return unchanged(c);
+  const self = stamp.actor.kind === 'agent' && stamp.actor.id === assignee;
+  const status: CaseStatus = c.status === 'open' || c.status === 'reopened' ? 'in-progress' : c.status;
+  return changed(c, stamp, { assignee, status }, [
+    {
+      type: self ? 'taken' : 'assigned',
+      visibility: 'internal',
+      data: {
+        assignee,
+        ...(c.assignee ? { previous: c.assignee } : {}),
+        fromStatus: c.status,
+        toStatus: status,
+      },
+    },
+  ]);
+}
+
+/** An internal note: agents see it, the customer and the vendor never do. */
+export function addNote(c: SupportCase, text: string, stamp: Stamp): Transition {
+  if (c.status === 'new') throw new InvalidTransitionError(c.status, 'take notes before it is classified');
+  return changed(c, stamp, {}, [{ type: 'noted', visibility: 'internal', data: { text } }]);
+}
+
+/**
+ * A public reply, mailed to the customer in their language. Asking them something
+ * (`waitForCustomer`) pauses the resolution clock until they answer.
+ */
+export function replyToCustomer(
+  c: SupportCase,
+  reply: { text: string; waitForCustomer: boolean },
+  stamp: Stamp,
+): Transition {
+  requireStatus(c, [...WORKABLE, 'awaiting-consent', 'resolved'], 'be answered');
+  const level = levelOf(c);
+  const at = stamp.at.toISOString();
+  const agent = actorLabel(stamp.actor);
+  const status: CaseStatus = reply.waitForCustomer
+    ? 'waiting-on-customer'
+    : c.status === 'open' || c.status === 'reopened'
+      ? 'in-progress'
+      : c.status;
+  return changed(
+    c,
+    stamp,
+    {
+      status,
+      firstResponseAt: c.firstResponseAt ?? at,
+      ...(c.assignee || stamp.actor.kind !== 'agent' ? {} : { assignee: stamp.actor.id }),
+    },
+    [
+      {
+        type: 'replied',
+        visibility: 'public',
+        data: {
+          text: reply.text,
+          waitForCustomer: reply.waitForCustomer,
+          by: agent,
+          fromStatus: c.status,
+          toStatus: status,
+        },
+        effectAt: level,
+      },
+    ],
+  );
+}
+
+/**
+ * Functional escalation, up or down: the work moves to another level, the ticket desk keeps
+ * ownership. The target level's worker does its hand-off (the callback team is told, the experts
+ * get the dossier, the customer is asked before a vendor gets anything). Level 4 needs a
+ * catalogued vendor.
+ */
+export function escalateCase(
+  c: SupportCase,
+  target: { level: QueuedLevel; reason: string; vendorId?: string },
+  stamp: Stamp,
+): Transition {
+  requireStatus(c, [...WORKABLE, 'awaiting-consent'], 'be escalated');
+  const from = levelOf(c);
+  if (target.level === from) return unchanged(c);
+  const current = c.classification;
+  if (!current) throw new InvalidTransitionError(c.status, 'be escalated before it is classified');
+  const vendorId = target.level === 4 ? (target.vendorId ?? current.vendorId) : current.vendorId;
+  if (target.level === 4 && !vendorId)
+    throw new ValidationError(
+      'Escalating to level 4 names the vendor (vendorId) that maintains the item',
+      'vendorId',
+    );
+  const consentHolds = c.consent?.state === 'given' && c.consent.vendorId === vendorId;
+  const status = statusAtLevel(target.level, consentHolds ? c : {});
+  const by = actorLabel(stamp.actor);
+  return changed(
+    c,
+    stamp,
+    {
+      status,
+      classification: {
+        ...current,
+        level: target.level,
+        ...(vendorId ? { vendorId } : {}),
+        reasons: [
+          `escalated from level ${from} to ${target.level} by ${by}: ${target.reason}`,
+          ...current.reasons,
+        ],
+      },
+      assignee: undefined,
+      queuedLevel: undefined,
+      queuedAt: undefined,
+    },
+    [
+      {
+        type: 'escalated',
+        visibility: 'public',
+        data: {
+          fromLevel: from,
+          level: target.level,
+          reason: target.reason,
+          fromStatus: c.status,
+          toStatus: status,
+        },
+        effectAt: target.level,
+      },
+    ],
+  );
+}
+
+/** The problem is solved: the resolution is mailed; without an objection the case closes by itself. */
+export function resolveCase(
+  c: SupportCase,
+  text: string,
+  stamp: Stamp,
+  objectionDays = OBJECTION_DAYS,
+): Transition {
+  if (c.status === 'resolved' && c.resolution?.text === text) return unchanged(c);
+  requireStatus(c, [...WORKABLE, 'awaiting-consent'], 'be resolved');
+  const level = levelOf(c);
+  const at = stamp.at.toISOString();
+  const closesAt = new Date(stamp.at.getTime() + objectionDays * 86_400_000).toISOString();
+  return changed(
+    c,
+    stamp,
+    {
+      status: 'resolved',
+      resolution: { text, at, by: actorLabel(stamp.actor), closesAt },
+      firstResponseAt: c.firstResponseAt ?? at,
+    },
+    [
+      {
+        type: 'resolved',
+        visibility: 'public',
+        data: { resolution: text, objectionDays, fromStatus: c.status, toStatus: 'resolved' },
+        effectAt: level,
+      },
+    ],
+  );
+}
+
+/** The customer's answer to a resolution: confirmed closes the case, an objection reopens it. */
+export function answerResolution(
+  c: SupportCase,
+  answer: { accepted: boolean; comment?: string },
+  stamp: Stamp,
+): Transition {
+  if (answer.accepted && c.status === 'closed') return unchanged(c);
+  if (!answer.accepted && c.status === 'reopened') return unchanged(c);
+  requireStatus(c, ['resolved'], answer.accepted ? 'have its resolution confirmed' : 'be objected to');
+  const comment = answer.comment ? { text: answer.comment } : {};
+  if (answer.accepted) {
+    return changed(c, stamp, { status: 'closed' }, [
+      {
+        type: 'resolution-confirmed',
+        visibility: 'public',
+        data: { ...comment, fromStatus: c.status, toStatus: 'closed' },
+      },
+    ]);
+  }
+  return changed(c, stamp, { status: 'reopened', resolution: undefined }, [
+    {
+      type: 'resolution-objected',
+      visibility: 'public',
+      data: { ...comment, fromStatus: c.status, toStatus: 'reopened' },
+    },
+  ]);
+}
+
+/** Closes a resolved case (an agent, or the sweep once the objection window has passed). */
+export function closeCase(c: SupportCase, reason: string, stamp: Stamp): Transition {
+  if (c.status === 'closed') return unchanged(c);
+  requireStatus(c, ['resolved'], 'be closed (resolve it first)');
+  return changed(c, stamp, { status: 'closed' }, [
+    { type: 'closed', visibility: 'public', data: { reason, fromStatus: c.status, toStatus: 'closed' } },
+  ]);
+}
+
+/** The problem came back: a resolved, closed or cancelled case returns to its level's queue. */
+export function reopenCase(c: SupportCase, reason: string, stamp: Stamp): Transition {
+  if (c.status === 'reopened') return unchanged(c);
+  requireStatus(c, ['resolved', 'closed', 'cancelled'], 'be reopened');
+  levelOf(c);
+  return changed(c, stamp, { status: 'reopened', resolution: undefined, assignee: undefined }, [
+    { type: 'reopened', visibility: 'public', data: { reason, fromStatus: c.status, toStatus: 'reopened' } },
+  ]);
+}
+
+/** The customer withdraws the request, or an agent cancels it (a duplicate, a mistake). */
+export function cancelCase(c: SupportCase, reason: string, stamp: Stamp): Transition {
+  if (c.status === 'cancelled') return unchanged(c);
+  requireStatus(c, ['self-help', ...WORKABLE, 'awaiting-consent'], 'be cancelled');
+  return changed(c, stamp, { status: 'cancelled' }, [
+    {
+      type: 'cancelled',
+      visibility: 'public',
+      data: { reason, fromStatus: c.status, toStatus: 'cancelled' },
+    },
+  ]);
+}
+
+/** Level 3 links the defect or change that tracks the fault. */
+export function linkDefect(
+  c: SupportCase,
+  defect: { reference: string; url?: string },
+  stamp: Stamp,
+): Transition {
+  if (c.defect?.reference === defect.reference && c.defect.url === defect.url) return unchanged(c);
+  requireStatus(c, [...WORKABLE, 'resolved'], 'have a defect linked');
+  const linked = { ...defect, linkedAt: stamp.at.toISOString(), linkedBy: actorLabel(stamp.actor) };
+  return changed(c, stamp, { defect: linked }, [
+    { type: 'defect-linked', visibility: 'internal', data: { ...defect } },
+  ]);
+}
+
+/** The level 4 worker asks the customer whether the vendor may have the case. */
+export function askConsent(c: SupportCase, vendorId: string, stamp: Stamp): Transition {
+  if (c.consent?.state === 'asked' && c.consent.vendorId === vendorId) return unchanged(c);
+  requireStatus(c, ['awaiting-consent'], 'ask for consent');
+  return changed(c, stamp, { consent: { state: 'asked', vendorId, askedAt: stamp.at.toISOString() } }, [
+    { type: 'consent-asked', visibility: 'public', data: { vendorId }, effectAt: 4 },
+  ]);
+}
+
+/**
+ * The customer's answer (page, mail reply) or consent given on the telephone, recorded by an
+ * agent. Given: the level 4 worker mails the vendor the dossier. Refused: the case stays in
+ * house with the experts (level 3), with the reason.
+ */
+export function answerConsent(
+  c: SupportCase,
+  answer: { given: boolean; reason?: string; channel: 'web' | 'email' | 'phone' },
+  stamp: Stamp,
+): Transition {
+  const consent = c.consent;
+  const wanted = answer.given ? 'given' : 'refused';
+  if (consent?.state === wanted) return unchanged(c);
+  requireStatus(c, ['awaiting-consent'], 'take a consent answer');
+  const vendorId = consent?.vendorId ?? c.classification?.vendorId;
+  if (!vendorId) throw new InvalidTransitionError(c.status, 'take a consent answer without a vendor');
+  const at = stamp.at.toISOString();
+  const answered = {
+    state: wanted,
+    vendorId,
+    askedAt: consent?.askedAt ?? at,
+    answeredAt: at,
+    answeredBy: actorLabel(stamp.actor),
+    channel: answer.channel,
+    ...(answer.reason ? { reason: answer.reason } : {}),
+  } as const;
+  const data = {
+    answer: wanted,
+    channel: answer.channel,
+    vendorId,
+    ...(answer.reason ? { text: answer.reason } : {}),
+  };
+  if (answer.given) {
+    return changed(c, stamp, { consent: answered, status: 'waiting-on-vendor' }, [
+      { type: 'consent-given', visibility: 'public', data, effectAt: 4 },
+    ]);
+  }
+  const current = c.classification;
+  if (!current) throw new InvalidTransitionError(c.status, 'take a consent answer before it is classified');
+  const reason = `the customer refused the vendor hand-off${answer.reason ? `: ${answer.reason}` : ''}`;
+  return changed(
+    c,
+    stamp,
+    {
+      consent: answered,
+      status: 'open',
+      classification: {
+        ...current,
+        level: 3,
+        reasons: [`kept in house at level 3: ${reason}`, ...current.reasons],
+      },
+      assignee: undefined,
+      queuedLevel: undefined,
+    },
+    [{ type: 'consent-refused', visibility: 'public', data: { ...data, level: 3 }, effectAt: 3 }],
+  );
+}
+
+/** The level 4 worker mailed the vendor the dossier: the vendor's contract clock runs. */
+export function vendorContacted(
+  c: SupportCase,
+  contact: { vendorId: string; messageId?: string; answerDueAt: string; vendorName: string },
+  stamp: Stamp,
+): Transition {
+  if (c.vendor?.vendorId === contact.vendorId) return unchanged(c);
+  return changed(
+    c,
+    stamp,
+    {
+      vendor: {
+        vendorId: contact.vendorId,
+        contactedAt: stamp.at.toISOString(),
+        answerDueAt: contact.answerDueAt,
+        ...(contact.messageId ? { messageId: contact.messageId } : {}),
+      },
+    },
+    [
+      {
+        type: 'vendor-contacted',
+        visibility: 'public',
+        data: { vendorName: contact.vendorName },
+        effectAt: 4,
+      },
+    ],
+  );
+}
+
+/** The vendor's emailed answer joins the case's vendor conversation; the customer is told. */
+export function vendorAnswered(
+  c: SupportCase,
+  answer: { text: string; vendorReference?: string; vendorName: string; messageId: string },
+  stamp: Stamp,
+): Transition {
+  const vendor = c.vendor;
+  if (!vendor)
+    throw new InvalidTransitionError(c.status, 'take a vendor answer before the vendor was contacted');
+  const reference = vendor.reference ?? answer.vendorReference;
+  return changed(
+    c,
+    stamp,
+    { vendor: { ...vendor, lastAnswerAt: stamp.at.toISOString(), ...(reference ? { reference } : {}) } },
+    [
+      {
+        type: 'vendor-answered',
+        visibility: 'internal',
+        data: {
+          text: answer.text,
+          messageId: answer.messageId,
+          vendorName: answer.vendorName,
+          ...(reference ? { vendorReference: reference } : {}),
+        },
+        effectAt: 4,
+      },
+    ],
+  );
+}
+
+/** The sweep: the vendor stayed silent past its contract target; one reminder goes. */
+export function remindVendor(c: SupportCase, stamp: Stamp): Transition {
+  const vendor = c.vendor;
+  if (!vendor || vendor.remindedAt || vendor.lastAnswerAt || c.status !== 'waiting-on-vendor')
+    return unchanged(c);
+  return changed(c, stamp, { vendor: { ...vendor, remindedAt: stamp.at.toISOString() } }, [
+    { type: 'vendor-reminded', visibility: 'internal', data: { vendorId: vendor.vendorId }, effectAt: 4 },
+  ]);
+}
+
+/** Level 2: the customer or an agent books (or moves) the technician's call into a window. */
+export function bookCallback(
+  c: SupportCase,
+  window: { start: string; end: string; timeZone: string },
+  stamp: Stamp,
+): Transition {
+  const current = c.callback;
+  if (current?.state === 'booked' && current.start === window.start && current.end === window.end)
+    return unchanged(c);
+  requireStatus(c, WORKABLE, 'have a callback booked');
+  if (c.classification?.level !== 2)
+    throw new InvalidTransitionError(c.status, 'book a callback outside level 2');
+  const at = stamp.at.toISOString();
+  const status: CaseStatus =
+    c.status === 'waiting-on-customer' || c.status === 'reopened' ? 'open' : c.status;
+  return changed(
+    c,
+    stamp,
+    {
+      status: c.assignee && status === 'open' ? 'in-progress' : status,
+      firstResponseAt: c.firstResponseAt ?? at,
+      callback: {
+        state: 'booked',
+        ...window,
+        sequence: (current?.sequence ?? -1) + 1,
+        bookedAt: at,
+        bookedBy: actorLabel(stamp.actor),
+        // The invite's UID: the same for every move of this case's call, so calendars update it.
+        bookingEventId: current?.bookingEventId ?? stamp.eventId,
+      },
+    },
+    [
+      {
+        type: 'callback-booked',
+        visibility: 'public',
+        data: { window: { start: window.start, end: window.end }, moved: current?.state === 'booked' },
+        effectAt: 2,
+      },
+    ],
+  );
+}
+
+/** The sweep: the booked window is near; the customer gets one reminder. */
+export function remindCallback(c: SupportCase, stamp: Stamp): Transition {
+  const callback = c.callback;
+  if (callback?.state !== 'booked' || callback.remindedAt || !isActive(c.status)) return unchanged(c);
+  return changed(c, stamp, { callback: { ...callback, remindedAt: stamp.at.toISOString() } }, [
+    {
+      type: 'callback-reminded',
+      visibility: 'public',
+      data: { window: { start: callback.start, end: callback.end } },
+      effectAt: 2,
+    },
+  ]);
+}
+
+export const CALLBACK_OUTCOMES = ['reached', 'not-reached', 'solved'] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+/**
+ * The technician's outcome: reached (the work goes on), not reached (the customer is offered
+ * new windows), solved (the case is resolved with the technician's resolution text).
+ */
+export function recordCallbackOutcome(
+  c: SupportCase,
+  outcome: { outcome: CallbackOutcome; note?: string; resolution?: string },
+  stamp: Stamp,
+): Transition {
+  const callback = c.callback;
+  if (callback?.state !== 'booked') {
+    if (callback?.state === 'missed' && outcome.outcome === 'not-reached') return unchanged(c);
+    if (callback?.state === 'held' && outcome.outcome === 'reached') return unchanged(c);
+    if (callback?.state === 'held' && outcome.outcome === 'solved' && c.status === 'resolved')
+      return unchanged(c);
+    throw new InvalidTransitionError(c.status, 'record a callback outcome without a booked callback');
+  }
+  requireStatus(c, WORKABLE, 'record a callback outcome');
+  const note = outcome.note ? { note: outcome.note } : {};
+  if (outcome.outcome === 'not-reached') {
+    return changed(c, stamp, { callback: { ...callback, state: 'missed' }, status: 'waiting-on-customer' }, [
+      {
+        type: 'callback-missed',
+        visibility: 'public',
+        data: { outcome: outcome.outcome, ...note },
+        effectAt: 2,
+      },
+    ]);
+  }
+  const held = changed(
+    c,
+    stamp,
+    {
+      callback: { ...callback, state: 'held' },
+      status: 'in-progress',
+      ...(c.assignee || stamp.actor.kind !== 'agent' ? {} : { assignee: stamp.actor.id }),
+    },
+    [{ type: 'callback-held', visibility: 'public', data: { outcome: outcome.outcome, ...note } }],
+  );
+  if (outcome.outcome === 'reached' || held.kind !== 'changed') return held;
+  if (!outcome.resolution)
+    throw new ValidationError('A solved callback needs the resolution text', 'resolution');
+  const resolved = resolveCase({ ...held.case, version: held.case.version - 1 }, outcome.resolution, {
+    ...stamp,
+    eventId: `${stamp.eventId}-r`,
+  });
+  if (resolved.kind !== 'changed') return held;
+  return { kind: 'changed', case: resolved.case, events: [...held.events, ...resolved.events] };
+}
+
+/**
+ * The customer adds information (the case page, or an email reply): the message joins the case
+ * as a follow-up, the facts found in it leave `missingFacts`, and a case waiting on the customer
+ * goes back to whoever works it (a resolved or closed one is reopened: the problem is back; a
+ * self-help case goes to the ticket desk, as the acknowledgement promised).
+ */
+export function customerWrote(
+  c: SupportCase,
+  followUp: FollowUp,
+  found: ReadonlySet<Fact>,
+  stamp: Stamp,
+): Transition {
+  if (c.status === 'new' && followUp.channel !== 'email')
+    throw new InvalidTransitionError(c.status, 'take information before it is classified');
+  const joined = addFollowUp(c, followUp, stamp.at);
+  const missingFacts = c.missingFacts.filter((fact) => !found.has(fact));
+  const taken = c.missingFacts.filter((fact) => found.has(fact));
+  const event: CaseEvent = {
+    id: stamp.eventId,
+    caseId: c.id,
+    type: 'customer-wrote',
+    at: stamp.at.toISOString(),
+    actor: stamp.actor,
+    visibility: 'public',
+    data: {
+      text: followUp.text,
+      channel: followUp.channel,
+      fromStatus: c.status,
+      toStatus: joined.status,
+      ...(taken.length ? { factsTaken: taken } : {}),
+    },
+  };
+  return { kind: 'changed', case: { ...joined, missingFacts }, events: [event], followUp };
+}
+
+/**
+ * An agent corrects the classification (the old value, who and why are kept; the reasons it
+ * makes stale are replaced). A changed level moves the case to that level's queue, whose worker
+ * does its hand-off. Sending the same correction again records nothing twice.
+ */
+export function reclassify(
+  c: SupportCase,
+  change: Partial<ClassificationFields>,
+  priority: Priority,
+  reason: string,
+  stamp: Stamp,
+): Transition {
+  const by = actorLabel(stamp.actor).replace(/^agent:/, '');
+  const current = c.classification;
+  const last = c.corrections.at(-1);
+  const wanted = { ...(current ? pick(current) : {}), ...change, priority };
+  if (
+    current &&
+    last?.by === by &&
+    last.reason === reason &&
+    (Object.keys(wanted) as Array<keyof typeof wanted>).every((k) => current[k] === wanted[k])
+  )
+    return unchanged(c);
+  const corrected = correctClassification(c, change, priority, by, reason, stamp.at);
+  const level = corrected.classification?.level;
+  const moved = level !== undefined && level !== current?.level && level > 0;
+  const last2 = corrected.corrections.at(-1);
+  return {
+    kind: 'changed',
+    case: {
+      ...corrected,
+      ...(moved
+        ? {
+            pendingEffects: [
+              ...(c.pendingEffects ?? []),
+              { eventId: stamp.eventId, level: level as QueuedLevel, since: stamp.at.toISOString() },
+            ],
+          }
+        : {}),
+    },
+    events: [
+      {
+        id: stamp.eventId,
+        caseId: c.id,
+        type: 'reclassified',
+        at: stamp.at.toISOString(),
+        actor: stamp.actor,
+        visibility: 'internal',
+        data: { reason, from: last2?.from, to: last2?.to, fromStatus: c.status, toStatus: corrected.status },
+      },
+    ],
+  };
+}
+
+function pick(k: {
+  category: unknown;
+  impact: unknown;
+  urgency: unknown;
+  level: unknown;
+  priority: unknown;
+}) {
+  return { category: k.category, impact: k.impact, urgency: k.urgency, level: k.level, priority: k.priority };
+}
+
+/** Whether an escalation target is a level with a queue (0 is the customer alone). */
+export function isQueuedLevel(level: Level): level is QueuedLevel {
+  return level !== 0;
+}

@@ -1,0 +1,50 @@
+// What every case action route shares: the case id and caller, an optional Idempotency-Key
+// (bound to this route and body, so a key reused for another request is refused), and the
+// answer in the caller's view of the case.
+import { createHash } from 'node:crypto';
+import type { SupportCase } from '../domain/support-case.ts';
+import { type ActRequest, type ActResult, authorizeCaseAction } from '../use-cases/act-on-case.ts';
+import { agentView, customerView } from '../use-cases/case-access.ts';
+import type { CaseStore } from '../use-cases/ports.ts';
+import { HttpProblem } from './api-error.ts';
+import type { HttpAnswer, HttpRequest } from './http-function.ts';
+import { LadderCasePath } from './ladder-schemas.ts';
+
+/**
+ * The action's request, with the case already loaded for the caller: a foreign or forged
+ * credential is refused (401, 403, 404) before the body is read, as on every customer route.
+ */
+export async function actRequestOf(request: HttpRequest, store: CaseStore): Promise<ActRequest> {
+  const { id } = LadderCasePath.parse(request.pathParameters);
+  return authorizeCaseAction(store, { caller: request.caller, caseId: id, ...idempotencyOf(request) });
+}
+
+/** The client's Idempotency-Key, with a hash of what it asked, or nothing. */
+export function idempotencyOf(request: HttpRequest): Pick<ActRequest, 'idempotency'> {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return {};
+  if (key.length < 1 || key.length > 255)
+    throw new HttpProblem(
+      400,
+      'invalid_idempotency_key',
+      'Idempotency-Key must be 1 to 255 characters',
+      'Idempotency-Key',
+    );
+  const requestHash = createHash('sha256')
+    .update(`${request.event.routeKey}\n${request.event.body ?? ''}`)
+    .digest('base64url');
+  return { idempotency: { key, requestHash } };
+}
+
+/** The case as the caller may see it; a replay says so in a header, as POST /cases does. */
+export function caseAnswer(request: HttpRequest, result: ActResult): HttpAnswer {
+  return {
+    statusCode: 200,
+    body: viewFor(request, result.case),
+    ...(result.replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}),
+  };
+}
+
+function viewFor(request: HttpRequest, c: SupportCase) {
+  return request.caller.kind === 'agent' ? agentView(c) : customerView(c);
+}
