@@ -1,5 +1,6 @@
 // The vocabulary of the declaration: what a function is (entry, trigger, what it touches) and
 // who may call a route. Plain types; the declaration itself is in functions.ts.
+import { AGENT_ROLES, type AgentRole } from '../domain/caller.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
 
 /** Who may call a route. A route without an access rule cannot be declared. */
@@ -11,8 +12,7 @@ export type Access =
   | { kind: 'agent'; roles: readonly AgentRole[] }
   | { kind: 'customer-or-agent'; roles: readonly AgentRole[] };
 
-export const AGENT_ROLES = ['agent', 'lead', 'admin'] as const;
-export type AgentRole = (typeof AGENT_ROLES)[number];
+export { AGENT_ROLES, type AgentRole } from '../domain/caller.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 export type RouteSpec = {

@@ -31,6 +31,8 @@ export const EVENT_TYPES = [
   'resolution-confirmed',
   'resolution-objected',
   'reopened',
+  'deflected',
+  'handed-over',
   'closed',
   'cancelled',
   'email-sent',

@@ -632,6 +632,11 @@ export function reclassify(
     (Object.keys(wanted) as Array<keyof typeof wanted>).every((k) => current[k] === wanted[k])
   )
     return unchanged(c);
+  if (change.level === 4 && current?.level !== 4 && !current?.vendorId)
+    throw new ValidationError(
+      'Level 4 needs the vendor that maintains the item: escalate with POST /cases/{id}/escalations and its vendorId',
+      'level',
+    );
   const corrected = correctClassification(c, change, priority, by, reason, stamp.at);
   const level = corrected.classification?.level;
   const moved = level !== undefined && level !== current?.level && level > 0;

@@ -2,13 +2,13 @@
 // JWTs are verified here with jose — against Cognito's JWKS in AWS, against the local
 // development issuer on a laptop — so the same code decides in both places.
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-import { type Access, AGENT_ROLES, type AgentRole } from '../declaration/index.ts';
+import type { Access } from '../declaration/index.ts';
 import { isCustomerToken } from '../domain/access-token.ts';
+import { AGENT_ROLES, type AgentCaller, type Caller } from '../domain/caller.ts';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
-import { QUEUED_LEVELS, type QueuedLevel } from '../domain/support-model.ts';
+import { QUEUED_LEVELS } from '../domain/support-model.ts';
 
-export type AgentCaller = { kind: 'agent'; subject: string; roles: AgentRole[]; levels: QueuedLevel[] };
-export type Caller = { kind: 'anonymous' } | { kind: 'customer'; token: string } | AgentCaller;
+export type { AgentCaller, Caller } from '../domain/caller.ts';
 
 export type JwtSettings = { issuer: string; audience: string; jwksUrl: string };
 

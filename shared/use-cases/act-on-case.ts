@@ -20,11 +20,11 @@
  *     minute sweep queues it again, so the caller gets its answer and nothing is lost.
  */
 import { ulid } from 'ulid';
+import type { Caller } from '../domain/caller.ts';
 import type { Actor } from '../domain/case-history.ts';
 import type { Stamp, Transition } from '../domain/case-lifecycle.ts';
 import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
 import type { SupportCase } from '../domain/support-case.ts';
-import type { Caller } from '../http/caller.ts';
 import { loadCaseFor } from './case-access.ts';
 import type { CaseStore, Clock, WorkQueues } from './ports.ts';
 

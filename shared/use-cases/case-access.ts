@@ -1,9 +1,9 @@
 // Who may see and change a case. Customers prove access with a token of that case; agents
 // with their levels — the ticket desk (level 1) owns every case, other levels see theirs.
 import { customerTokenMatches } from '../domain/access-token.ts';
+import type { AgentCaller, Caller } from '../domain/caller.ts';
 import { CaseNotFoundError, ForbiddenError } from '../domain/errors.ts';
 import { customerTokenHashes, type FollowUp, type SupportCase } from '../domain/support-case.ts';
-import type { AgentCaller, Caller } from '../http/caller.ts';
 import type { CaseStore } from './ports.ts';
 
 export async function loadCaseFor(store: CaseStore, caller: Caller, caseId: string): Promise<SupportCase> {

@@ -4,6 +4,8 @@
  * lifecycle decides whether the status allows it, the store writes it with its history event,
  * the level's worker does the mail it calls for.
  */
+
+import type { AgentCaller } from '../domain/caller.ts';
 import {
   addNote,
   closeCase,
@@ -16,7 +18,6 @@ import {
 } from '../domain/case-lifecycle.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
-import type { AgentCaller } from '../http/caller.ts';
 import { type ActDeps, type ActRequest, type ActResult, actOnCase } from './act-on-case.ts';
 
 export type AgentRequest = ActRequest & { caller: AgentCaller };

@@ -14,9 +14,9 @@
  * Answering again records the latest answer.
  */
 import { customerTokenMatches } from '../domain/access-token.ts';
+import type { Caller } from '../domain/caller.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { SupportCase } from '../domain/support-case.ts';
-import type { Caller } from '../http/caller.ts';
 import type { Clock, Recipients } from './ports.ts';
 
 export async function confirmAddressUseCase(

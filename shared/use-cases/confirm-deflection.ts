@@ -8,6 +8,7 @@
  * self-help to deflected in a conditional write. Confirming twice is answered with the
  * same closed case, not an error, so a double click is harmless.
  */
+import { ulid } from 'ulid';
 import { ValidationError } from '../domain/errors.ts';
 import { confirmDeflection, type SupportCase } from '../domain/support-case.ts';
 import type { CaseStore, Clock } from './ports.ts';
@@ -25,7 +26,18 @@ export async function confirmDeflectionUseCase(
       'articleId',
     );
   }
-  const closed = confirmDeflection(c, articleId, deps.clock());
-  await deps.store.update(closed);
+  const now = deps.clock();
+  const closed = confirmDeflection(c, articleId, now);
+  await deps.store.commit(closed, [
+    {
+      id: ulid(now.getTime()),
+      caseId: c.id,
+      type: 'deflected',
+      at: now.toISOString(),
+      actor: { kind: 'customer' },
+      visibility: 'public',
+      data: { articleId, fromStatus: c.status, toStatus: closed.status },
+    },
+  ]);
   return closed;
 }

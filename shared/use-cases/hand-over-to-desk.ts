@@ -12,8 +12,16 @@
  * message loses nothing. Any other status is an InvalidTransitionError (409). A write that
  * meets a concurrent one is tried once more on the case as it is now.
  */
+import { ulid } from 'ulid';
+import type { CaseEvent } from '../domain/case-history.ts';
 import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
-import { type FollowUp, handOverToDesk, type SupportCase, wasHandedOver } from '../domain/support-case.ts';
+import {
+  type FollowUp,
+  handOverToDesk,
+  isActive,
+  type SupportCase,
+  wasHandedOver,
+} from '../domain/support-case.ts';
 import type { CaseStore, Clock, WorkQueues } from './ports.ts';
 
 export type HandOverDeps = { store: CaseStore; queues: WorkQueues; clock: Clock };
@@ -42,7 +50,7 @@ async function handOver(
   c: SupportCase,
   request: { comment?: string },
 ): Promise<SupportCase> {
-  if (c.status === 'open' && wasHandedOver(c)) {
+  if (isActive(c.status) && wasHandedOver(c)) {
     await queueHandOver(deps.queues, c);
     return c;
   }
@@ -52,9 +60,24 @@ async function handOver(
     ? { at: now.toISOString(), channel: 'web', from: c.customer.email, text: comment }
     : undefined;
   const handedOver = handOverToDesk(c, ASKED_FOR_A_PERSON, now, followUp);
-  // The comment and the hand-over are one write: neither is kept without the other.
-  if (followUp) await deps.store.addFollowUp(handedOver, followUp);
-  else await deps.store.update(handedOver);
+  const event: CaseEvent = {
+    id: ulid(now.getTime()),
+    caseId: c.id,
+    type: 'handed-over',
+    at: now.toISOString(),
+    actor: { kind: 'customer' },
+    visibility: 'public',
+    data: {
+      fromLevel: 0,
+      level: 1,
+      fromStatus: c.status,
+      toStatus: handedOver.status,
+      ...(comment ? { text: comment } : {}),
+    },
+  };
+  // The comment, the hand-over and its event are one write: none is kept without the others.
+  if (followUp) await deps.store.addFollowUp(handedOver, followUp, [event]);
+  else await deps.store.commit(handedOver, [event]);
   await queueHandOver(deps.queues, handedOver);
   return handedOver;
 }

@@ -343,7 +343,7 @@ async function remindVendor(deps: LevelWorkDeps, c: SupportCase, event: CaseEven
 /** A booked callback: the customer gets the confirmation with the invite, the team is told. */
 async function callbackBooked(deps: LevelWorkDeps, c: SupportCase, event: CaseEvent): Promise<void> {
   const callback = c.callback;
-  if (!callback || callback.state !== 'booked') return;
+  if (callback?.state !== 'booked') return;
   const window = windowText(c);
   const team = teamOf(2, deps.teams ?? TEAMS);
   const ics = callbackInviteIcs({
