@@ -52,7 +52,10 @@ export async function startSmtpIntake(options: {
     logger: false,
     // SES answers 550 for a recipient no receipt rule covers; so does the local intake.
     onRcptTo(address, _session, callback) {
-      const accepted = options.recipients.some((r) => r.toLowerCase() === address.address.toLowerCase());
+      // As an SES receipt rule for support@ also takes support+label@ (the vendor's reply
+      // address carries the case reference as its label).
+      const wanted = address.address.toLowerCase().replace(/\+[^@]*@/, '@');
+      const accepted = options.recipients.some((r) => r.toLowerCase() === wanted);
       if (accepted) return callback();
       callback(
         Object.assign(new Error(`Mailbox ${address.address} does not exist here`), { responseCode: 550 }),

@@ -27,6 +27,7 @@ const deps = {
   queues: wired.workQueues(),
   clock: wired.clock,
   factsIn: factReader(defaultClassifier()),
+  slots: wired.callbackSlots(),
   warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
 };
 

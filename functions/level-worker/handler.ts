@@ -19,7 +19,6 @@ const deps = {
   ledger: wired.mailLedger(),
   mailer: wired.mailer(),
   recipients: wired.recipients(),
-  limits: wired.ackLimits(),
   clock: wired.clock,
   publicBaseUrl: wired.publicBaseUrl(),
   supportAddress: wired.env[ENV.mailFrom] ?? '',

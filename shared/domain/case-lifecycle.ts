@@ -10,11 +10,13 @@
 // returns `unchanged`: an honest retry answers as the first time did, with no second effect.
 // The store writes the case and its events in one conditional transaction.
 import { type Actor, actorLabel, type CaseEvent, type CaseEventType } from './case-history.ts';
+import { DESK_POLICY } from './desk-policy.ts';
 import { InvalidTransitionError, ValidationError } from './errors.ts';
 import type { Fact } from './required-facts.ts';
 import {
   type ActiveStatus,
   addFollowUp,
+  CALLBACK_REMINDER_BEFORE_MS,
   type CaseStatus,
   type ClassificationFields,
   correctClassification,
@@ -23,9 +25,11 @@ import {
   next,
   type PendingEffect,
   type SupportCase,
+  staleAfter,
   statusAtLevel,
 } from './support-case.ts';
 import type { Level, Priority, QueuedLevel } from './support-model.ts';
+import { vendorById } from './vendor-catalogue.ts';
 
 /** Who acts, when, and the id of the first event the action records (more get `-2`, `-3`). */
 export type Stamp = { at: Date; eventId: string; actor: Actor };
@@ -34,10 +38,15 @@ export type Transition =
   /** `followUp`: a message of the customer, stored as an item of its own with the change. */
   | { kind: 'changed'; case: SupportCase; events: CaseEvent[]; followUp?: FollowUp }
   /** It already took effect: nothing to write, answer as the first time did. */
-  | { kind: 'unchanged'; case: SupportCase };
+  | { kind: 'unchanged'; case: SupportCase }
+  /**
+   * Only history is written, the case is not (an internal note): it needs no version check, so
+   * agents writing notes at once never meet each other's writes.
+   */
+  | { kind: 'appended'; case: SupportCase; events: CaseEvent[] };
 
-/** Days a resolved case waits for an objection before it closes by itself (DESIGN §6 default). */
-export const OBJECTION_DAYS = 5;
+/** Days a resolved case waits for an objection before it closes by itself (desk-policy.json). */
+export const OBJECTION_DAYS = DESK_POLICY.objectionDays;
 
 type EventSpec = {
   type: CaseEventType;
@@ -118,7 +127,16 @@ export function takeCase(c: SupportCase, assignee: string, stamp: Stamp): Transi
 /** An internal note: agents see it, the customer and the vendor never do. */
 export function addNote(c: SupportCase, text: string, stamp: Stamp): Transition {
   if (c.status === 'new') throw new InvalidTransitionError(c.status, 'take notes before it is classified');
-  return changed(c, stamp, {}, [{ type: 'noted', visibility: 'internal', data: { text } }]);
+  const event: CaseEvent = {
+    id: stamp.eventId,
+    caseId: c.id,
+    type: 'noted',
+    at: stamp.at.toISOString(),
+    actor: stamp.actor,
+    visibility: 'internal',
+    data: { text },
+  };
+  return { kind: 'appended', case: c, events: [event] };
 }
 
 /**
@@ -134,11 +152,16 @@ export function replyToCustomer(
   const level = levelOf(c);
   const at = stamp.at.toISOString();
   const agent = actorLabel(stamp.actor);
-  const status: CaseStatus = reply.waitForCustomer
-    ? 'waiting-on-customer'
-    : c.status === 'open' || c.status === 'reopened'
-      ? 'in-progress'
-      : c.status;
+  // A question while the case waits for consent, or after its resolution, changes neither: the
+  // consent is still to be given, the resolution stands until the customer objects.
+  const status: CaseStatus =
+    c.status === 'awaiting-consent' || c.status === 'resolved'
+      ? c.status
+      : reply.waitForCustomer
+        ? 'waiting-on-customer'
+        : c.status === 'open' || c.status === 'reopened'
+          ? 'in-progress'
+          : c.status;
   return changed(
     c,
     stamp,
@@ -186,6 +209,8 @@ export function escalateCase(
       'Escalating to level 4 names the vendor (vendorId) that maintains the item',
       'vendorId',
     );
+  if (target.level === 4 && vendorId && !vendorById(vendorId))
+    throw new ValidationError(`No vendor ${vendorId} in the vendor catalogue`, 'vendorId');
   const consentHolds = c.consent?.state === 'given' && c.consent.vendorId === vendorId;
   const status = statusAtLevel(target.level, consentHolds ? c : {});
   const by = actorLabel(stamp.actor);
@@ -198,9 +223,12 @@ export function escalateCase(
         ...current,
         level: target.level,
         ...(vendorId ? { vendorId } : {}),
+        // The classifier's "level 1: …" is no reason for level 3 any more: the escalation's is.
         reasons: [
           `escalated from level ${from} to ${target.level} by ${by}: ${target.reason}`,
-          ...current.reasons,
+          ...current.reasons.filter(
+            (r) => !staleAfter(r, current, { level: target.level }, current.priority),
+          ),
         ],
       },
       assignee: undefined,
@@ -292,12 +320,30 @@ export function closeCase(c: SupportCase, reason: string, stamp: Stamp): Transit
   ]);
 }
 
+/** The sweep: a resolved case whose objection window has passed closes by itself. */
+export function closeUnobjected(c: SupportCase, stamp: Stamp): Transition {
+  // Read from the case as it is now: an objection and a new resolution move the window.
+  if (c.status !== 'resolved' || !c.resolution || Date.parse(c.resolution.closesAt) > stamp.at.getTime())
+    return unchanged(c);
+  const closed = closeCase(c, 'no objection within the objection window: closed by itself', stamp);
+  const event = closed.kind === 'changed' ? closed.events[0] : undefined;
+  const level = c.classification?.level;
+  if (closed.kind !== 'changed' || !event || !level) return closed;
+  // The customer is told that their case is closed now (the level's worker mails it).
+  const effect = { eventId: event.id, level, since: stamp.at.toISOString() };
+  return {
+    ...closed,
+    case: { ...closed.case, pendingEffects: [...(closed.case.pendingEffects ?? []), effect] },
+  };
+}
+
 /** The problem came back: a resolved, closed or cancelled case returns to its level's queue. */
 export function reopenCase(c: SupportCase, reason: string, stamp: Stamp): Transition {
   if (c.status === 'reopened') return unchanged(c);
   requireStatus(c, ['resolved', 'closed', 'cancelled'], 'be reopened');
   levelOf(c);
-  return changed(c, stamp, { status: 'reopened', resolution: undefined, assignee: undefined }, [
+  // Whoever worked it keeps it (they know the story); it is back in the level's queue all the same.
+  return changed(c, stamp, { status: 'reopened', resolution: undefined }, [
     { type: 'reopened', visibility: 'public', data: { reason, fromStatus: c.status, toStatus: 'reopened' } },
   ]);
 }
@@ -306,13 +352,21 @@ export function reopenCase(c: SupportCase, reason: string, stamp: Stamp): Transi
 export function cancelCase(c: SupportCase, reason: string, stamp: Stamp): Transition {
   if (c.status === 'cancelled') return unchanged(c);
   requireStatus(c, ['self-help', ...WORKABLE, 'awaiting-consent'], 'be cancelled');
-  return changed(c, stamp, { status: 'cancelled' }, [
-    {
-      type: 'cancelled',
-      visibility: 'public',
-      data: { reason, fromStatus: c.status, toStatus: 'cancelled' },
-    },
-  ]);
+  // A booked call is called off: its place is free again and level 2's worker tells the team.
+  const booked = c.callback?.state === 'booked' ? c.callback : undefined;
+  return changed(
+    c,
+    stamp,
+    { status: 'cancelled', ...(booked ? { callback: { ...booked, state: 'cancelled' } } : {}) },
+    [
+      {
+        type: 'cancelled',
+        visibility: 'public',
+        data: { reason, fromStatus: c.status, toStatus: 'cancelled' },
+        ...(booked ? { effectAt: 2 as const } : {}),
+      },
+    ],
+  );
 }
 
 /** Level 3 links the defect or change that tracks the fault. */
@@ -350,9 +404,12 @@ export function answerConsent(
 ): Transition {
   const consent = c.consent;
   const wanted = answer.given ? 'given' : 'refused';
-  if (consent?.state === wanted) return unchanged(c);
+  // The vendor the case waits for now (a re-escalation may have named another one).
+  const vendorId =
+    c.classification?.level === 4 ? (c.classification.vendorId ?? consent?.vendorId) : consent?.vendorId;
+  if (consent?.state === wanted && consent.vendorId === vendorId && c.status !== 'awaiting-consent')
+    return unchanged(c);
   requireStatus(c, ['awaiting-consent'], 'take a consent answer');
-  const vendorId = consent?.vendorId ?? c.classification?.vendorId;
   if (!vendorId) throw new InvalidTransitionError(c.status, 'take a consent answer without a vendor');
   const at = stamp.at.toISOString();
   const answered = {
@@ -387,7 +444,10 @@ export function answerConsent(
       classification: {
         ...current,
         level: 3,
-        reasons: [`kept in house at level 3: ${reason}`, ...current.reasons],
+        reasons: [
+          `kept in house at level 3: ${reason}`,
+          ...current.reasons.filter((r) => !staleAfter(r, current, { level: 3 }, current.priority)),
+        ],
       },
       assignee: undefined,
       queuedLevel: undefined,
@@ -460,6 +520,8 @@ export function remindVendor(c: SupportCase, stamp: Stamp): Transition {
   const vendor = c.vendor;
   if (!vendor || vendor.remindedAt || vendor.lastAnswerAt || c.status !== 'waiting-on-vendor')
     return unchanged(c);
+  // The case as it is now decides, not the sweep's listing of it: the deadline may have moved.
+  if (Date.parse(vendor.answerDueAt) > stamp.at.getTime()) return unchanged(c);
   return changed(c, stamp, { vendor: { ...vendor, remindedAt: stamp.at.toISOString() } }, [
     { type: 'vendor-reminded', visibility: 'internal', data: { vendorId: vendor.vendorId }, effectAt: 4 },
   ]);
@@ -511,6 +573,9 @@ export function bookCallback(
 export function remindCallback(c: SupportCase, stamp: Stamp): Transition {
   const callback = c.callback;
   if (callback?.state !== 'booked' || callback.remindedAt || !isActive(c.status)) return unchanged(c);
+  // A case escalated away from level 2 has no call to remind of; a moved call is due later.
+  if (c.classification?.level !== 2) return unchanged(c);
+  if (Date.parse(callback.start) - CALLBACK_REMINDER_BEFORE_MS > stamp.at.getTime()) return unchanged(c);
   return changed(c, stamp, { callback: { ...callback, remindedAt: stamp.at.toISOString() } }, [
     {
       type: 'callback-reminded',
@@ -585,10 +650,14 @@ export function customerWrote(
   followUp: FollowUp,
   found: ReadonlySet<Fact>,
   stamp: Stamp,
+  /** "Yes" on the first line of a reply to a resolution: solved, the case closes. */
+  confirmsResolution = false,
 ): Transition {
   if (c.status === 'new' && followUp.channel !== 'email')
     throw new InvalidTransitionError(c.status, 'take information before it is classified');
-  const joined = addFollowUp(c, followUp, stamp.at);
+  const confirmed = confirmsResolution && c.status === 'resolved';
+  const followed = addFollowUp(c, followUp, stamp.at);
+  const joined = confirmed ? { ...followed, status: 'closed' as const, resolution: c.resolution } : followed;
   const missingFacts = c.missingFacts.filter((fact) => !found.has(fact));
   const taken = c.missingFacts.filter((fact) => found.has(fact));
   const event: CaseEvent = {
@@ -606,7 +675,17 @@ export function customerWrote(
       ...(taken.length ? { factsTaken: taken } : {}),
     },
   };
-  return { kind: 'changed', case: { ...joined, missingFacts }, events: [event], followUp };
+  const confirmation: CaseEvent[] = confirmed
+    ? [
+        {
+          ...event,
+          id: `${stamp.eventId}-2`,
+          type: 'resolution-confirmed',
+          data: { channel: followUp.channel, fromStatus: c.status, toStatus: 'closed' },
+        },
+      ]
+    : [];
+  return { kind: 'changed', case: { ...joined, missingFacts }, events: [event, ...confirmation], followUp };
 }
 
 /**

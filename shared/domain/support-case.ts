@@ -155,7 +155,7 @@ export type Resolution = { text: string; at: string; by: string; closesAt: strin
 
 /** Level 2: the window the customer or an agent booked for the technician's call. */
 export type Callback = {
-  state: 'booked' | 'held' | 'missed';
+  state: 'booked' | 'held' | 'missed' | 'cancelled';
   start: string;
   end: string;
   /** The customer's time zone, for the invite and the mails (the calendar's when unknown). */
@@ -306,7 +306,7 @@ export function statusAtLevel(level: Level, c: Pick<SupportCase, 'consent'>): Ca
 }
 
 /** Whether a reason of the classification no longer holds once `change` is applied. */
-function staleAfter(
+export function staleAfter(
   reason: string,
   current: Classification,
   change: Partial<ClassificationFields>,
@@ -334,11 +334,17 @@ export function addFollowUp(c: SupportCase, followUp: FollowUp, now: Date): Supp
   if (c.status === 'self-help' || (c.status === 'deflected' && c.classification?.level === 0)) {
     return toDesk(c, `the customer wrote again (${followUp.channel})`, now, followUp);
   }
+  const status = statusAfterCustomerWrote(c);
   return {
     ...next(c, now),
     ...counted(c, followUp),
-    status: statusAfterCustomerWrote(c),
-    ...(followUp.messageId ? { lastCustomerMessageId: followUp.messageId } : {}),
+    status,
+    // Back again: the old resolution no longer stands (as when the customer objects).
+    ...(status === 'reopened' ? { resolution: undefined } : {}),
+    // Only a mail's Message-ID threads the desk's next mail (a page's comment has none of its own).
+    ...(followUp.messageId && followUp.channel === 'email'
+      ? { lastCustomerMessageId: followUp.messageId }
+      : {}),
   };
 }
 
@@ -535,7 +541,12 @@ export function nextDueAt(c: SupportCase): string | undefined {
   if (ack?.state === 'pending') due.push(Date.parse(c.updatedAt) + ACK_REPAIR_AFTER_MS);
   if (ack?.state === 'claimed') due.push(Date.parse(ack.claimedAt ?? c.updatedAt) + ACK_CLAIM_STALE_MS);
   for (const effect of c.pendingEffects ?? []) due.push(Date.parse(effect.since) + EFFECT_REPAIR_AFTER_MS);
-  if (c.callback?.state === 'booked' && !c.callback.remindedAt && isActive(c.status))
+  if (
+    c.callback?.state === 'booked' &&
+    !c.callback.remindedAt &&
+    isActive(c.status) &&
+    c.classification?.level === 2
+  )
     due.push(Date.parse(c.callback.start) - CALLBACK_REMINDER_BEFORE_MS);
   if (c.status === 'waiting-on-vendor' && c.vendor && !c.vendor.lastAnswerAt && !c.vendor.remindedAt)
     due.push(Date.parse(c.vendor.answerDueAt));

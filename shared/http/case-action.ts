@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { SupportCase } from '../domain/support-case.ts';
 import { type ActRequest, type ActResult, authorizeCaseAction } from '../use-cases/act-on-case.ts';
-import { agentView, customerView } from '../use-cases/case-access.ts';
+import { actionOutcomeView, agentView } from '../use-cases/case-access.ts';
 import type { CaseStore } from '../use-cases/ports.ts';
 import { HttpProblem } from './api-error.ts';
 import type { HttpAnswer, HttpRequest } from './http-function.ts';
@@ -45,6 +45,11 @@ export function caseAnswer(request: HttpRequest, result: ActResult): HttpAnswer 
   };
 }
 
+/**
+ * An agent sees the case; a customer's action is answered with its outcome only (the page reads
+ * the case again with GET /cases/{id}, which decides what this token may see: the holder of a
+ * mailed link sees nothing the caller wrote until the address is confirmed).
+ */
 function viewFor(request: HttpRequest, c: SupportCase) {
-  return request.caller.kind === 'agent' ? agentView(c) : customerView(c);
+  return request.caller.kind === 'agent' ? agentView(c) : actionOutcomeView(c);
 }

@@ -17,7 +17,6 @@ export function queueFunction<S extends z.ZodType>(
   handleMessage: (message: z.output<S>, record: SQSRecord) => Promise<unknown>,
 ) {
   if (spec.trigger.kind !== 'queue') throw new Error(`${spec.entry} is not a queue consumer`);
-  const processor = new BatchProcessor(EventType.SQS);
   const logger = functionLogger();
 
   const recordHandler = async (record: SQSRecord) => {
@@ -41,6 +40,9 @@ export function queueFunction<S extends z.ZodType>(
   return middy<SQSEvent, SQSBatchResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
+      // One processor per batch: a processor keeps the batch's failures, and the local runtime
+      // (like a Lambda with several instances) runs batches of one queue at the same time.
+      const processor = new BatchProcessor(EventType.SQS);
       const response = await processPartialResponse(event, recordHandler, processor, {
         context,
         // All records failing is reported like any other partial failure, not thrown.

@@ -19,6 +19,8 @@
  * permanent refusal marks it undeliverable. A worker that dies after its claim leaves a claim
  * that goes stale, and the minute sweep puts the case back on the classify queue.
  */
+
+import { ulid } from 'ulid';
 import { newCustomerToken } from '../domain/access-token.ts';
 import { composeAcknowledgement, composeFirstContact } from '../domain/acknowledgement.ts';
 import { ConcurrentUpdateError } from '../domain/errors.ts';
@@ -156,7 +158,26 @@ async function settleOwnClaim(
   for (let attempt = 1; ; attempt++) {
     const next = change(current);
     try {
-      await deps.store.update(next);
+      // The outcome joins the history: the acknowledgement sent, withheld or undeliverable.
+      const ack = next.acknowledgement;
+      const at = deps.clock();
+      await deps.store.commit(next, [
+        {
+          id: ulid(at.getTime()),
+          caseId: next.id,
+          type: ack?.state === 'sent' ? 'email-sent' : 'email-failed',
+          at: at.toISOString(),
+          actor: { kind: 'system', id: 'acknowledgement' },
+          visibility: 'internal',
+          data: {
+            for: 'acknowledgement',
+            to: next.customer.email,
+            state: ack?.state,
+            ...(ack?.quoted !== undefined ? { quoted: ack.quoted } : {}),
+            ...(ack?.reason && ack.state !== 'sent' ? { reason: ack.reason } : {}),
+          },
+        },
+      ]);
       return next;
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError) || attempt >= WRITE_ATTEMPTS) throw error;

@@ -23,7 +23,7 @@ import { ulid } from 'ulid';
 import type { Caller } from '../domain/caller.ts';
 import type { Actor } from '../domain/case-history.ts';
 import type { Stamp, Transition } from '../domain/case-lifecycle.ts';
-import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
+import { CaseNotFoundError, ConcurrentUpdateError, IdempotencyKeyReusedError } from '../domain/errors.ts';
 import type { SupportCase } from '../domain/support-case.ts';
 import { loadCaseFor } from './case-access.ts';
 import type { CaseStore, Clock, WorkQueues } from './ports.ts';
@@ -55,13 +55,23 @@ export async function authorizeCaseAction(store: CaseStore, request: ActRequest)
 export type ActResult = { case: SupportCase; replayed: boolean };
 
 /** Reads and writes of a case that keeps meeting concurrent changes (then the caller gets a 409). */
-const ATTEMPTS = 5;
+const ATTEMPTS = 10;
 
 export async function actOnCase(
   deps: ActDeps,
   request: ActRequest,
   action: (c: SupportCase, stamp: Stamp) => Transition | Promise<Transition>,
 ): Promise<ActResult> {
+  if (request.idempotency) {
+    // A retry is answered as the first request was, even when the case has moved on since (its
+    // action may no longer be allowed now); the key with another request is refused.
+    const seen = await deps.store.actionKey(request.caseId, request.idempotency.key);
+    if (seen && seen.requestHash !== request.idempotency.requestHash) throw new IdempotencyKeyReusedError();
+    if (seen) {
+      const c = await loadCaseFor(deps.store, request.caller, request.caseId);
+      return { case: c, replayed: true };
+    }
+  }
   for (let attempt = 1; ; attempt++) {
     const current =
       attempt === 1 && request.loaded
@@ -74,6 +84,12 @@ export async function actOnCase(
     };
     const transition = await action(current, stamp);
     if (transition.kind === 'unchanged') return { case: current, replayed: true };
+    if (transition.kind === 'appended') {
+      const written = await deps.store.appendEvents(transition.events, {
+        ...(request.idempotency ? { idempotency: request.idempotency, caseId: request.caseId } : {}),
+      });
+      return { case: current, replayed: written === 'replayed' };
+    }
     try {
       const written = transition.followUp
         ? (await deps.store.addFollowUp(transition.case, transition.followUp, transition.events)) === 'added'
@@ -89,7 +105,8 @@ export async function actOnCase(
       }
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError) || attempt >= ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+      // Full jitter, capped: writers that met once spread out instead of meeting again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
       continue;
     }
     await queueEffects(deps, transition.case, new Set(transition.events.map((e) => e.id)));

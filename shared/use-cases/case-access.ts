@@ -90,6 +90,21 @@ export function unconfirmedView(c: SupportCase) {
   };
 }
 
+/** What a customer's action answers: where the case stands now, nothing anybody wrote. */
+export function actionOutcomeView(c: SupportCase) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    status: c.status,
+    language: c.language,
+    updatedAt: c.updatedAt,
+    ...(c.callback
+      ? { callback: { state: c.callback.state, start: c.callback.start, end: c.callback.end } }
+      : {}),
+    ...(c.consent ? { consent: { state: c.consent.state } } : {}),
+  };
+}
+
 /** A case in a list (a level's queue): what an agent needs to choose the next one, no more. */
 export function caseSummary(c: SupportCase) {
   const k = c.classification;

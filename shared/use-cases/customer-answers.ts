@@ -9,11 +9,15 @@ import { answerConsent, answerResolution, cancelCase, customerWrote } from '../d
 import type { Fact } from '../domain/required-facts.ts';
 import type { SupportCase } from '../domain/support-case.ts';
 import { type ActDeps, type ActRequest, type ActResult, actOnCase } from './act-on-case.ts';
+import type { CallbackSlots } from './ports.ts';
 
 /** Reads which facts a text gives (the classifier's fact reading, in the case's language). */
 export type FactReader = (text: string, c: SupportCase) => ReadonlySet<Fact>;
 
 export type CustomerAnswerDeps = ActDeps & { factsIn: FactReader };
+
+/** How long the same text again counts as a retry of the customer's latest message. */
+const RETRY_WINDOW_MS = 10 * 60_000;
 
 /**
  * The customer adds information: it joins the case as a follow-up and the facts it gives leave
@@ -24,16 +28,29 @@ export async function addInformationUseCase(
   request: ActRequest,
   body: { text: string },
 ): Promise<ActResult> {
-  const key = request.idempotency?.key ?? body.text;
-  const messageId = `<web.${createHash('sha256').update(`${request.caseId}\n${key}`).digest('base64url')}@tierdesk>`;
-  return actOnCase(deps, request, (c, stamp) =>
-    customerWrote(
+  if (!request.idempotency && request.loaded) {
+    // Without a key, the same text as the customer's latest message, minutes ago, is a double
+    // click or a retry; the same words an hour later are news and are kept.
+    const [latest] = (await deps.store.listFollowUps(request.caseId, { limit: 1 })).followUps;
+    if (
+      latest?.channel === 'web' &&
+      latest.text === body.text &&
+      deps.clock().getTime() - Date.parse(latest.at) < RETRY_WINDOW_MS
+    ) {
+      const c = request.loaded ?? (await deps.store.get(request.caseId));
+      if (c) return { case: c, replayed: true };
+    }
+  }
+  return actOnCase(deps, request, (c, stamp) => {
+    const key = request.idempotency?.key ?? `${stamp.eventId}`;
+    const messageId = `<web.${createHash('sha256').update(`${request.caseId}\n${key}`).digest('base64url')}@tierdesk>`;
+    return customerWrote(
       c,
       { at: stamp.at.toISOString(), channel: 'web', from: c.customer.email, text: body.text, messageId },
       deps.factsIn(body.text, c),
       stamp,
-    ),
-  );
+    );
+  });
 }
 
 export async function answerResolutionUseCase(
@@ -54,10 +71,17 @@ export async function answerConsentUseCase(
   return actOnCase(deps, request, (c, stamp) => answerConsent(c, { ...body, channel }, stamp));
 }
 
+/** Withdrawing the case calls off a booked callback too: its window's place is free again. */
 export async function cancelCaseUseCase(
-  deps: ActDeps,
+  deps: ActDeps & { slots: CallbackSlots },
   request: ActRequest,
   body: { reason: string },
 ): Promise<ActResult> {
-  return actOnCase(deps, request, (c, stamp) => cancelCase(c, body.reason, stamp));
+  let calledOff: string | undefined;
+  const result = await actOnCase(deps, request, (c, stamp) => {
+    calledOff = c.callback?.state === 'booked' ? c.callback.start : undefined;
+    return cancelCase(c, body.reason, stamp);
+  });
+  if (!result.replayed && calledOff) await deps.slots.release(calledOff);
+  return result;
 }

@@ -35,12 +35,12 @@ import {
   composeCallbackBookedMail,
   composeCallbackMissedMail,
   composeCallbackReminderMail,
+  composeClosedMail,
   composeConsentRequestMail,
   composeReplyMail,
   composeResolvedMail,
   composeVendorProgressMail,
 } from '../domain/ladder-mail.ts';
-import type { AckLimits } from '../domain/mail-policy.ts';
 import { isActive, next, type SupportCase, withLinkToken } from '../domain/support-case.ts';
 import { LEVEL_NAMES, type QueuedLevel } from '../domain/support-model.ts';
 import { TEAM_CALENDARS } from '../domain/team-calendars.ts';
@@ -48,7 +48,6 @@ import { TEAMS, type Teams, teamOf } from '../domain/teams.ts';
 import { VENDOR_CATALOGUE, type Vendor } from '../domain/vendor-catalogue.ts';
 import { messagesFor } from '../i18n/index.ts';
 import { callbackInviteIcs } from '../mail/callback-invite.ts';
-import { rateLimitedAddress } from './acknowledge-case.ts';
 import {
   type AddressRecord,
   type CaseStore,
@@ -70,8 +69,6 @@ export type LevelWorkDeps = {
   publicBaseUrl: string;
   /** The desk's own address (MAIL_FROM): a vendor's replies come back to it, plus-tagged. */
   supportAddress: string;
-  /** The acknowledgements' limits: unprompted mail shares their budget per address. */
-  limits?: AckLimits;
   teams?: Teams;
   vendors?: readonly Vendor[];
 };
@@ -197,14 +194,8 @@ async function doEventWork(
     case 'consent-asked': {
       const vendor = vendorOf(deps, c);
       if (vendor)
-        await mailCustomer(
-          deps,
-          c,
-          event,
-          (base) =>
-            composeConsentRequestMail({ ...base, vendorName: vendor.name, maintains: vendor.maintains }),
-          undefined,
-          'unprompted',
+        await mailCustomer(deps, c, event, (base) =>
+          composeConsentRequestMail({ ...base, vendorName: vendor.name, maintains: vendor.maintains }),
         );
       break;
     }
@@ -229,6 +220,12 @@ async function doEventWork(
     }
     case 'vendor-reminded':
       await remindVendor(deps, c, event);
+      break;
+    case 'closed':
+      await mailCustomer(deps, c, event, (base) => composeClosedMail(base));
+      break;
+    case 'cancelled':
+      if (c.callback?.state === 'cancelled') await callbackCalledOff(deps, c, event);
       break;
     default:
       break;
@@ -353,7 +350,7 @@ async function callbackBooked(deps: LevelWorkDeps, c: SupportCase, event: CaseEv
     start: new Date(callback.start),
     end: new Date(callback.end),
     timeZone: callback.timeZone,
-    summary: `[${c.reference}] ${messagesFor(c.language).ladder.callbackBooked.subject(c.reference)}`,
+    summary: messagesFor(c.language).ladder.callbackBooked.subject(c.reference),
     description: c.problem.subject,
     organizer: { name: team.name, email: addressOf(deps.supportAddress) },
     attendee: { name: c.customer.name, email: c.customer.email },
@@ -384,6 +381,25 @@ async function callbackBooked(deps: LevelWorkDeps, c: SupportCase, event: CaseEv
   }));
 }
 
+/** A withdrawn case's call: the team is told, the customer's calendar entry is cancelled. */
+async function callbackCalledOff(deps: LevelWorkDeps, c: SupportCase, event: CaseEvent): Promise<void> {
+  const callback = c.callback;
+  if (!callback) return;
+  const team = teamOf(2, deps.teams ?? TEAMS);
+  const text = `The callback for ${c.reference} on ${formatWindow(
+    { start: new Date(callback.start), end: new Date(callback.end) },
+    TEAM_CALENDARS[2].timeZone,
+    'en-GB',
+  )} is called off: the case was cancelled.`;
+  await sendOnce(deps, c, event, team.address, () => ({
+    to: team.address,
+    subject: `[${c.reference}] Callback called off`,
+    text,
+    html: `<p>${text.replace(/[<>&]/g, '')}</p>`,
+    autoSubmitted: 'auto-generated',
+  }));
+}
+
 type MailBase = {
   reference: string;
   caseSubject: string;
@@ -402,17 +418,16 @@ async function mailCustomer(
   event: CaseEvent,
   compose: (base: MailBase) => ComposedEmail,
   attachments?: OutgoingEmail['attachments'],
-  prompt: 'prompted' | 'unprompted' = 'prompted',
 ): Promise<void> {
   const to = c.customer.email;
-  const address = await deps.recipients.get(to);
-  const refusal = address?.suppressed
-    ? `suppressed: ${address.suppressed.reason}`
-    : address?.disowned
-      ? 'the owner of the address said the case is not theirs'
-      : prompt === 'unprompted'
-        ? await unpromptedRefusal(deps, c, address)
-        : undefined;
+  // Checked once the mail is claimed, so a redelivery spends no budget twice.
+  const refusal = async () => {
+    const address = await deps.recipients.get(to);
+    if (address?.suppressed) return `suppressed: ${address.suppressed.reason}`;
+    if (address?.disowned) return 'the owner of the address said the case is not theirs';
+    // An agent's reply, resolution or booking: a person of the desk wrote it, it always goes.
+    return event.actor.kind === 'agent' ? undefined : unpromptedRefusal(deps, c, address);
+  };
   await sendOnce(
     deps,
     c,
@@ -447,11 +462,12 @@ async function mailCustomer(
 }
 
 /**
- * A mail no person asked for — the consent request that follows a classification — goes only
- * to an address whose owner is known to read it (confirmed by its link or a vouched mail, or a
- * case an agent or a vouched mail opened), and counts against the acknowledgements' budget per
- * address: whoever fills in forms naming a stranger cannot make the desk mail them. Mails a
- * person caused (an agent's reply or resolution, the customer's own booking) always go.
+ * A mail no agent wrote — the consent request after a classification, a booking made with the
+ * form's token, a reminder, the vendor's progress — goes only to an address whose owner is known
+ * to read it (confirmed by its link or a vouched mail, or a case an agent or a vouched mail
+ * opened), only for a case whose acknowledgement went out (the per-address budget decided that),
+ * and at most UNPROMPTED_PER_CASE an hour per case: whoever holds a form's token cannot make the
+ * desk mail a stranger, nor mail a confirmed owner without end (a callback moved again and again).
  */
 async function unpromptedRefusal(
   deps: LevelWorkDeps,
@@ -459,20 +475,18 @@ async function unpromptedRefusal(
   address: AddressRecord | undefined,
 ): Promise<string | undefined> {
   const vouched = c.source?.vouchedBy !== undefined || c.channel === 'phone';
-  if (!vouched && !address?.verified)
-    return 'the address is not confirmed: the request waits on the case page';
-  if (vouched || !deps.limits) return undefined;
-  const { perRecipient } = deps.limits;
-  const slot = await deps.recipients.takeSendSlot(
-    'ack-recipient',
-    rateLimitedAddress(c.customer.email),
-    perRecipient,
-    deps.clock(),
-  );
+  if (vouched) return undefined;
+  if (!address?.verified) return 'the address is not confirmed: the request waits on the case page';
+  if (c.acknowledgement && c.acknowledgement.state !== 'sent')
+    return `the acknowledgement was ${c.acknowledgement.state}: no further mail without an agent`;
+  const slot = await deps.recipients.takeSendSlot('case-mail', c.id, UNPROMPTED_PER_CASE, deps.clock());
   return slot
     ? undefined
-    : `rate limit: ${perRecipient.max} unprompted mails per address in ${perRecipient.windowMinutes} minutes`;
+    : `rate limit: ${UNPROMPTED_PER_CASE.max} mails no agent wrote per case in ${UNPROMPTED_PER_CASE.windowMinutes} minutes`;
 }
+
+/** Mails no agent wrote, per case and hour (see unpromptedRefusal). */
+export const UNPROMPTED_PER_CASE = { max: 10, windowMinutes: 60 };
 
 /** Sends a mail once per (case, event, recipient), and records it in the history. */
 async function sendOnce(
@@ -481,7 +495,7 @@ async function sendOnce(
   event: CaseEvent,
   recipient: string,
   compose: () => OutgoingEmail | Promise<OutgoingEmail>,
-  refusal?: string,
+  refusalOf?: () => Promise<string | undefined>,
 ): Promise<{ messageId?: string }> {
   const key = { caseId: c.id, eventId: event.id, recipient };
   const claim = await deps.ledger.claim(key, deps.clock());
@@ -496,6 +510,10 @@ async function sendOnce(
     actor: SYSTEM,
     visibility: 'internal',
     data: { for: event.type, forEvent: event.id, to: recipient, ...data },
+  });
+  const refusal = await refusalOf?.().catch(async (error: unknown) => {
+    await deps.ledger.release(key);
+    throw error;
   });
   if (refusal) {
     await deps.ledger.markSent(key, record('email-failed', { reason: refusal }));

@@ -63,6 +63,16 @@ export interface CaseStore {
     events: readonly CaseEvent[],
     options?: { idempotency?: { key: string; requestHash: string } },
   ): Promise<'committed' | 'replayed'>;
+  /**
+   * Writes history events alone (an internal note): no case write, no version check. With an
+   * idempotency key, as `commit`.
+   */
+  appendEvents(
+    events: readonly CaseEvent[],
+    options?: { idempotency?: { key: string; requestHash: string }; caseId?: string },
+  ): Promise<'committed' | 'replayed'>;
+  /** The request hash an action's Idempotency-Key was first used with, while it is remembered. */
+  actionKey(caseId: string, key: string): Promise<{ requestHash: string } | undefined>;
   /** One event of a case's history (the level workers read the event they are to act on). */
   getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined>;
   /** A case's history, oldest first; pass the answer's `cursor` for the next page. */

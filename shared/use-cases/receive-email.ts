@@ -114,7 +114,9 @@ export async function receiveEmailUseCase(
   const sender = firstAddress(mail.from);
   const judged = verdictReason(verdicts);
   if (judged) return reject(deps, rawKey, messageId, sender?.address, judged);
-  const vendorAnswer = await vendorAnswerUseCase(deps, mail, messageId, sender?.address);
+  const vendorAnswer = vendorAuthenticated(verdicts)
+    ? await vendorAnswerUseCase(deps, mail, messageId, sender?.address)
+    : undefined;
   if (vendorAnswer) return vendorAnswer;
   const automatic = automaticReason(mail, {
     ownAddress: deps.ownAddress,
@@ -228,7 +230,10 @@ async function joinCase(
       eventId: ulid(deps.clock().getTime()),
       actor: { kind: 'customer' as const },
     };
-    const joined = customerWrote(c, followUp, factsIn(followUp.text, c), stamp);
+    // "Yes" as the answer to a resolution confirms it; anything else the customer writes to a
+    // resolved case is an objection (it is reopened).
+    const confirms = c.status === 'resolved' && consentAnswerIn(followUp.text) === 'yes';
+    const joined = customerWrote(c, followUp, factsIn(followUp.text, c), stamp, confirms);
     if (joined.kind !== 'changed') return c;
     const updated = joined.case;
     try {
@@ -267,6 +272,18 @@ async function answerConsentByMail(deps: ReceiveEmailDeps, caseId: string, given
       if (!(error instanceof ConcurrentUpdateError) || attempt >= FOLLOW_UP_ATTEMPTS) throw error;
     }
   }
+}
+
+/**
+ * A vendor's mail joins a case only when its domain vouches for it: DMARC passed, or the domain
+ * publishes no DMARC (GRAY) and SPF or DKIM passed. (The local SMTP intake judges nothing, so no
+ * verdict at all is taken as it comes; in AWS the receipt always carries them.)
+ */
+function vendorAuthenticated(verdicts: MailVerdicts): boolean {
+  const dmarc = verdicts.dmarcVerdict?.status;
+  if (dmarc === undefined && !verdicts.spfVerdict && !verdicts.dkimVerdict) return true;
+  if (dmarc === 'PASS') return true;
+  return dmarc === 'GRAY' && (verdicts.spfVerdict?.status === 'PASS' || verdicts.dkimVerdict?.status === 'PASS');
 }
 
 /**

@@ -24,7 +24,7 @@
 import { ulid } from 'ulid';
 import type { Actor, CaseEvent } from '../domain/case-history.ts';
 import {
-  closeCase,
+  closeUnobjected,
   remindCallback,
   remindVendor,
   type Stamp,
@@ -34,7 +34,6 @@ import { ConcurrentUpdateError } from '../domain/errors.ts';
 import {
   ACK_CLAIM_STALE_MS,
   ACK_REPAIR_AFTER_MS,
-  CALLBACK_REMINDER_BEFORE_MS,
   EFFECT_REPAIR_AFTER_MS,
   MAX_EFFECT_REPAIRS,
   next,
@@ -46,6 +45,7 @@ import type { CaseStore, WorkQueues } from './ports.ts';
 export const STUCK_AFTER_MS = 2 * 60_000;
 const PAGE = 100;
 const SWEEPER: Actor = { kind: 'system', id: 'sla-timer' };
+type Duty = (current: SupportCase, stamp: Stamp) => Transition;
 
 export type SweepResult = {
   requeuedUnclassified: number;
@@ -88,40 +88,24 @@ export async function sweepClocksUseCase(
       await deps.queues.requestClassification({ caseId: c.id });
       result.requeuedAcknowledgements++;
     }
-    const duties: Array<(current: SupportCase, stamp: Stamp) => Transition> = [];
+    // Each duty reads the case as it is now (the listing may be a minute old, the index lags):
+    // the domain decides again whether it is due, and only what was done is counted.
+    const duties: Array<
+      [Exclude<keyof SweepResult, 'requeuedUnclassified' | 'requeuedAcknowledgements'>, Duty]
+    > = [];
     if ((c.pendingEffects ?? []).some((e) => Date.parse(e.since) + EFFECT_REPAIR_AFTER_MS <= t))
-      duties.push((current, stamp) => repairWork(current, stamp));
-    if (
-      c.callback?.state === 'booked' &&
-      !c.callback.remindedAt &&
-      Date.parse(c.callback.start) - CALLBACK_REMINDER_BEFORE_MS <= t
-    ) {
-      duties.push(remindCallback);
-      result.callbackReminders++;
-    }
-    if (
-      c.status === 'waiting-on-vendor' &&
-      c.vendor &&
-      !c.vendor.lastAnswerAt &&
-      !c.vendor.remindedAt &&
-      Date.parse(c.vendor.answerDueAt) <= t
-    ) {
-      duties.push(remindVendor);
-      result.vendorReminders++;
-    }
-    if (c.status === 'resolved' && c.resolution && Date.parse(c.resolution.closesAt) <= t) {
-      duties.push((current, stamp) =>
-        closeCase(current, 'no objection within the objection window: closed by itself', stamp),
-      );
-      result.closed++;
-    }
-    for (const duty of duties) {
+      duties.push(['requeuedWork', repairWork]);
+    if (c.callback?.state === 'booked' && !c.callback.remindedAt)
+      duties.push(['callbackReminders', remindCallback]);
+    if (c.status === 'waiting-on-vendor' && c.vendor) duties.push(['vendorReminders', remindVendor]);
+    if (c.status === 'resolved') duties.push(['closed', closeUnobjected]);
+    for (const [counter, duty] of duties) {
       const done = await apply(deps, c.id, now, duty);
       if (!done) continue;
-      const requeued = done.requeued;
-      result.requeuedWork += requeued.length;
+      if (counter === 'requeuedWork') result.requeuedWork += done.requeued.length;
+      else result[counter]++;
       result.abandonedWork += done.events.filter((e) => e.type === 'work-abandoned').length;
-      await queueEffects(deps, done.case, new Set([...done.events.map((e) => e.id), ...requeued]));
+      await queueEffects(deps, done.case, new Set([...done.events.map((e) => e.id), ...done.requeued]));
     }
   }
   return result;

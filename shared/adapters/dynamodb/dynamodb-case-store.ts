@@ -183,22 +183,7 @@ export class DynamoDbCaseStore implements CaseStore {
     const items: TransactItem[] = [this.versionedPut(next), ...events.map((e) => this.eventPut(e))];
     const { idempotency } = options;
     const now = Math.floor(this.clock().getTime() / 1000);
-    if (idempotency) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.idempotency(`case-action#${next.id}`, idempotency.key),
-            caseId: next.id,
-            requestHash: idempotency.requestHash,
-            ttl: now + ACTION_IDEMPOTENCY_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':now': now },
-        },
-      });
-    }
+    if (idempotency) items.push(this.idempotencyPut(next.id, idempotency, now));
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return 'committed';
@@ -220,6 +205,58 @@ export class DynamoDbCaseStore implements CaseStore {
         throw new ConcurrentUpdateError(next.id);
       throw error;
     }
+  }
+
+  async appendEvents(
+    events: readonly CaseEvent[],
+    options: { idempotency?: { key: string; requestHash: string }; caseId?: string } = {},
+  ): Promise<'committed' | 'replayed'> {
+    const items: TransactItem[] = events.map((e) => this.eventPut(e));
+    const { idempotency } = options;
+    const caseId = options.caseId ?? events[0]?.caseId ?? '';
+    const now = Math.floor(this.clock().getTime() / 1000);
+    if (idempotency) items.push(this.idempotencyPut(caseId, idempotency, now));
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'committed';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
+      if (idempotency && reasons[items.length - 1] === 'ConditionalCheckFailed') {
+        const record = await this.getItem(keys.idempotency(`case-action#${caseId}`, idempotency.key));
+        if (record && record.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError();
+        return 'replayed';
+      }
+      if (reasons.includes('ConditionalCheckFailed')) return 'replayed';
+      throw error;
+    }
+  }
+
+  private idempotencyPut(
+    caseId: string,
+    idempotency: { key: string; requestHash: string },
+    now: number,
+  ): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.idempotency(`case-action#${caseId}`, idempotency.key),
+          caseId,
+          requestHash: idempotency.requestHash,
+          ttl: now + ACTION_IDEMPOTENCY_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':now': now },
+      },
+    };
+  }
+
+  async actionKey(caseId: string, key: string): Promise<{ requestHash: string } | undefined> {
+    const record = await this.getItem(keys.idempotency(`case-action#${caseId}`, key));
+    const expired = typeof record?.ttl === 'number' && record.ttl < Math.floor(this.clock().getTime() / 1000);
+    return record && !expired ? { requestHash: String(record.requestHash) } : undefined;
   }
 
   async getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined> {

@@ -1,0 +1,21 @@
+// The desk's lifecycle rules a deployment sets as data (shared/config/desk-policy.json),
+// validated when a function starts: a wrong value stops it at once with the field's path.
+import { z } from 'zod';
+import policy from '../config/desk-policy.json' with { type: 'json' };
+
+export const DeskPolicySchema = z
+  .object({
+    /** Days a resolved case waits for the customer's objection before it closes by itself. */
+    objectionDays: z.number().int().min(1).max(90),
+  })
+  .strict();
+export type DeskPolicy = z.output<typeof DeskPolicySchema>;
+
+export function parseDeskPolicy(raw: unknown, where: string): DeskPolicy {
+  const parsed = DeskPolicySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`${where}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+}
+
+export const DESK_POLICY: DeskPolicy = parseDeskPolicy(policy, 'shared/config/desk-policy.json');
