@@ -283,7 +283,9 @@ function vendorAuthenticated(verdicts: MailVerdicts): boolean {
   const dmarc = verdicts.dmarcVerdict?.status;
   if (dmarc === undefined && !verdicts.spfVerdict && !verdicts.dkimVerdict) return true;
   if (dmarc === 'PASS') return true;
-  return dmarc === 'GRAY' && (verdicts.spfVerdict?.status === 'PASS' || verdicts.dkimVerdict?.status === 'PASS');
+  return (
+    dmarc === 'GRAY' && (verdicts.spfVerdict?.status === 'PASS' || verdicts.dkimVerdict?.status === 'PASS')
+  );
 }
 
 /**

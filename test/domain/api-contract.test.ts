@@ -41,7 +41,8 @@ describe('the API contract', () => {
         'getCaseHistory',
       ]),
     );
-    for (const route of routes) expect(operation(route.method, route.path).operationId).toBe(route.operationId);
+    for (const route of routes)
+      expect(operation(route.method, route.path).operationId).toBe(route.operationId);
   });
 
   it('gives every operation with a body or query an example that its own schemas accept', () => {
@@ -66,9 +67,14 @@ describe('the API contract', () => {
   });
 
   it('lets an agent action be retried safely: its operations document the Idempotency-Key header', () => {
-    for (const route of routes.filter((r) => r.access.kind !== 'public' && ROUTE_SCHEMAS[`${r.method} ${r.path}`]?.body)) {
+    for (const route of routes.filter(
+      (r) => r.access.kind !== 'public' && ROUTE_SCHEMAS[`${r.method} ${r.path}`]?.body,
+    )) {
       const headers = (operation(route.method, route.path).parameters ?? []).filter((p) => p.in === 'header');
-      expect(headers.map((h) => h.name), `${route.method} ${route.path}`).toContain('Idempotency-Key');
+      expect(
+        headers.map((h) => h.name),
+        `${route.method} ${route.path}`,
+      ).toContain('Idempotency-Key');
     }
   });
 });
