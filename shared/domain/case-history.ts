@@ -39,6 +39,10 @@ export const EVENT_TYPES = [
   'email-failed',
   /** Work an event called for failed every time the sweep queued it: a person must look. */
   'work-abandoned',
+  /** A clock stopped (first response, resolution, the vendor's): what it counted, met or not. */
+  'clock-stopped',
+  'sla-warning',
+  'sla-breached',
 ] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 

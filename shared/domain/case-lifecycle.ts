@@ -13,6 +13,8 @@ import { type Actor, actorLabel, type CaseEvent, type CaseEventType } from './ca
 import { DESK_POLICY } from './desk-policy.ts';
 import { InvalidTransitionError, ValidationError } from './errors.ts';
 import type { Fact } from './required-facts.ts';
+import { CLOCK_KINDS, crossedThresholds, elapsedMs, reconcileClocks, type SlaClock } from './sla-clock.ts';
+import { SLA_POLICY, type SlaPolicy } from './sla-policy.ts';
 import {
   type ActiveStatus,
   addFollowUp,
@@ -73,15 +75,108 @@ function changed(c: SupportCase, stamp: Stamp, patch: Partial<SupportCase>, spec
     return spec.effectAt && event ? [{ eventId: event.id, level: spec.effectAt, since: at }] : [];
   });
   const pendingEffects = [...(patch.pendingEffects ?? c.pendingEffects ?? []), ...effects];
+  const after = reconcileClocks({
+    ...next(c, stamp.at),
+    ...patch,
+    ...(pendingEffects.length ? { pendingEffects } : { pendingEffects: undefined }),
+  });
   return {
     kind: 'changed',
-    case: {
-      ...next(c, stamp.at),
-      ...patch,
-      ...(pendingEffects.length ? { pendingEffects } : { pendingEffects: undefined }),
-    },
-    events,
+    case: after,
+    events: [...events, ...clockStops(reconcileClocks(c), after, stamp)],
   };
+}
+
+/**
+ * A clock that stops (the first response, a resolution, a cancellation) is recorded with what it
+ * counted and whether its target was met: the SLA report is computed from these events.
+ */
+function clockStops(before: SupportCase, after: SupportCase, stamp: Stamp): CaseEvent[] {
+  const k = after.classification;
+  if (!k) return [];
+  return CLOCK_KINDS.flatMap((kind, index) => {
+    const was = before.clocks?.[kind];
+    const now = after.clocks?.[kind];
+    if (!now?.stoppedAt || (was && was.stoppedAt)) return [];
+    return [
+      {
+        id: `${stamp.eventId}-c${index}`,
+        caseId: after.id,
+        type: 'clock-stopped' as const,
+        at: stamp.at.toISOString(),
+        actor: stamp.actor,
+        visibility: 'internal' as const,
+        data: {
+          clock: kind,
+          level: k.level,
+          priority: k.priority,
+          elapsedMs: now.accruedMs,
+          targetMs: now.targetMs,
+          met: now.accruedMs <= now.targetMs,
+        },
+      },
+    ];
+  });
+}
+
+/**
+ * The sweep: warnings and breaches the case's clocks crossed by `stamp.at`, each recorded once
+ * (warnedAt / breachedAt on the clock, written over the version read). The level's worker mails
+ * the lead; a breach of a priority whose policy says so also moves the case to the next level
+ * (up to the experts: a vendor needs the customer's consent) and mails management.
+ */
+export function recordSlaThresholds(
+  c: SupportCase,
+  stamp: Stamp,
+  policy: SlaPolicy = SLA_POLICY,
+): Transition {
+  const current = reconcileClocks(c);
+  const k = current.classification;
+  const level = k?.level;
+  if (!k || !level) return unchanged(c);
+  const at = stamp.at.toISOString();
+  const clocks = { ...current.clocks };
+  const specs: EventSpec[] = [];
+  let breached = false;
+  for (const kind of CLOCK_KINDS) {
+    const clock = clocks[kind];
+    if (!clock) continue;
+    for (const threshold of crossedThresholds(clock, stamp.at, policy)) {
+      clocks[kind] =
+        threshold === 'warning'
+          ? ({ ...clocks[kind], warnedAt: at } as SlaClock)
+          : ({ ...clocks[kind], breachedAt: at } as SlaClock);
+      breached ||= threshold === 'breach';
+      specs.push({
+        type: threshold === 'warning' ? 'sla-warning' : 'sla-breached',
+        visibility: 'internal',
+        data: {
+          clock: kind,
+          level,
+          priority: k.priority,
+          targetMs: clock.targetMs,
+          elapsedMs: elapsedMs(clock, stamp.at),
+          ...(clock.dueAt ? { dueAt: clock.dueAt } : {}),
+        },
+        effectAt: level,
+      });
+    }
+  }
+  if (specs.length === 0) return unchanged(c);
+  const recorded = changed(current, stamp, { clocks }, specs);
+  const rule = policy.breach[k.priority];
+  if (!breached || !rule?.escalateToNextLevel || level >= 3 || recorded.kind !== 'changed') return recorded;
+  if (!(WORKABLE as readonly CaseStatus[]).includes(recorded.case.status)) return recorded;
+  const up = escalateCase(
+    { ...recorded.case, version: recorded.case.version - 1 },
+    {
+      level: (level + 1) as QueuedLevel,
+      reason: `SLA breach at ${k.priority}: the policy moves it to the next level`,
+    },
+    { ...stamp, eventId: `${stamp.eventId}-e` },
+  );
+  if (up.kind !== 'changed') return recorded;
+  return { kind: 'changed', case: up.case, events: [...recorded.events, ...up.events] };
 }
 
 const unchanged = (c: SupportCase): Transition => ({ kind: 'unchanged', case: c });

@@ -1,37 +1,77 @@
-// Service-level targets per priority (DESIGN §6). A deployment can change them; these are
-// the defaults. P1 and P2 run around the clock; P3–P5 count business time only.
-import type { Priority } from './support-model.ts';
+// Service-level targets as data (shared/config/sla-policy.json, DESIGN §6 defaults): per
+// priority, overridable per level and per customer organisation (its contract), and what a
+// breach sets off. Validated when a function starts: a wrong field stops it with its path.
+// P1 and P2 run around the clock; P3–P5 count the level's business time.
+import { z } from 'zod';
+import policy from '../config/sla-policy.json' with { type: 'json' };
+import { PRIORITIES, type Priority, type QueuedLevel } from './support-model.ts';
 
-export type Duration = { amount: number; unit: 'minutes' | 'hours' | 'businessHours' | 'businessDays' };
-export type SlaTarget = { firstResponse: Duration; resolution: Duration; clock: '24x7' | 'business-hours' };
+const DurationSchema = z
+  .object({
+    amount: z.number().positive().max(10_000),
+    unit: z.enum(['minutes', 'hours', 'businessHours', 'businessDays']),
+  })
+  .strict();
+const TargetSchema = z
+  .object({
+    firstResponse: DurationSchema,
+    resolution: DurationSchema,
+    clock: z.enum(['24x7', 'business-hours']),
+  })
+  .strict();
+const PartialTargets = z.partialRecord(z.enum(PRIORITIES), TargetSchema.partial().strict());
 
-export const DEFAULT_SLA_TARGETS: Record<Priority, SlaTarget> = {
-  P1: {
-    firstResponse: { amount: 15, unit: 'minutes' },
-    resolution: { amount: 4, unit: 'hours' },
-    clock: '24x7',
-  },
-  P2: {
-    firstResponse: { amount: 30, unit: 'minutes' },
-    resolution: { amount: 8, unit: 'hours' },
-    clock: '24x7',
-  },
-  P3: {
-    firstResponse: { amount: 4, unit: 'businessHours' },
-    resolution: { amount: 3, unit: 'businessDays' },
-    clock: 'business-hours',
-  },
-  P4: {
-    firstResponse: { amount: 1, unit: 'businessDays' },
-    resolution: { amount: 5, unit: 'businessDays' },
-    clock: 'business-hours',
-  },
-  P5: {
-    firstResponse: { amount: 2, unit: 'businessDays' },
-    resolution: { amount: 10, unit: 'businessDays' },
-    clock: 'business-hours',
-  },
-};
+export const SlaPolicySchema = z
+  .object({
+    /** Share of a target at which the level's lead is warned (DESIGN: 75 %). */
+    warningShare: z.number().gt(0).lt(1),
+    targets: z.record(z.enum(PRIORITIES), TargetSchema),
+    levels: z.partialRecord(z.enum(['level1', 'level2', 'level3', 'level4']), PartialTargets).default({}),
+    /** A customer organisation's contract, by the organisation's name as intake records it. */
+    organisations: z.record(z.string().min(1), PartialTargets).default({}),
+    /** What a breach sets off beyond the lead's alert, per priority. */
+    breach: z
+      .partialRecord(
+        z.enum(PRIORITIES),
+        z
+          .object({ escalateToNextLevel: z.boolean().default(false), notify: z.array(z.email()).default([]) })
+          .strict(),
+      )
+      .default({}),
+  })
+  .strict();
+
+export type Duration = z.output<typeof DurationSchema>;
+export type SlaTarget = z.output<typeof TargetSchema>;
+export type SlaPolicy = z.output<typeof SlaPolicySchema>;
+
+export function parseSlaPolicy(raw: unknown, where: string): SlaPolicy {
+  const parsed = SlaPolicySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`${where}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+}
+
+export const SLA_POLICY: SlaPolicy = parseSlaPolicy(policy, 'shared/config/sla-policy.json');
+
+export const DEFAULT_SLA_TARGETS: Record<Priority, SlaTarget> = SLA_POLICY.targets;
 
 /** Warning at 75 % of a target, breach at 100 %. */
-export const SLA_WARNING_SHARE = 0.75;
+export const SLA_WARNING_SHARE = SLA_POLICY.warningShare;
+
+/**
+ * The targets that hold for a case: the priority's, then its level's override, then its
+ * organisation's contract (the most specific wins, field by field).
+ */
+export function slaTargetFor(
+  priority: Priority,
+  level: QueuedLevel,
+  organisation: string | undefined,
+  p: SlaPolicy = SLA_POLICY,
+): SlaTarget {
+  return {
+    ...p.targets[priority],
+    ...p.levels[`level${level}`]?.[priority],
+    ...(organisation ? p.organisations[organisation]?.[priority] : {}),
+  };
+}

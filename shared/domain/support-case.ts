@@ -3,6 +3,7 @@
 // (optimistic concurrency), so two workers can never overwrite each other.
 import { InvalidTransitionError } from './errors.ts';
 import type { AttachmentRef, Customer, Fact, Intake, Problem } from './intake-record.ts';
+import { clocksDueAt, type SlaClocks } from './sla-clock.ts';
 import type { Category, Channel, Grade, Language, Level, Priority, QueuedLevel } from './support-model.ts';
 
 export const CASE_STATUSES = [
@@ -130,6 +131,15 @@ export type SupportCase = {
    * item stays bounded (the link of a mail that old then asks for a newer one).
    */
   linkTokenHashes?: string[];
+  /**
+   * How often the sweep asked for the classification again (its message was lost or failed);
+   * past MAX_CLASSIFY_REQUESTS it gives up (`classifyAbandonedAt`): the dead-letter alarm has
+   * the message, a person looks, and the sweep stops sending a poison case every minute.
+   */
+  classifyRequests?: number;
+  classifyAbandonedAt?: string;
+  /** The SLA clocks, kept in line with the case by reconcileClocks (sla-clock.ts). */
+  clocks?: SlaClocks;
 };
 
 export const MAX_LINK_TOKENS = 20;
@@ -150,6 +160,7 @@ export type PendingEffect = {
 };
 
 export const MAX_EFFECT_REPAIRS = 5;
+export const MAX_CLASSIFY_REQUESTS = 5;
 
 export type Resolution = { text: string; at: string; by: string; closesAt: string };
 
@@ -551,6 +562,8 @@ export function nextDueAt(c: SupportCase): string | undefined {
   if (c.status === 'waiting-on-vendor' && c.vendor && !c.vendor.lastAnswerAt && !c.vendor.remindedAt)
     due.push(Date.parse(c.vendor.answerDueAt));
   if (c.status === 'resolved' && c.resolution) due.push(Date.parse(c.resolution.closesAt));
+  const clocks = clocksDueAt(c);
+  if (clocks !== undefined) due.push(clocks);
   const earliest = due.filter(Number.isFinite).sort((a, b) => a - b)[0];
   return earliest === undefined ? undefined : new Date(earliest).toISOString();
 }

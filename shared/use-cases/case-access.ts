@@ -3,6 +3,7 @@
 import { customerTokenMatches } from '../domain/access-token.ts';
 import type { AgentCaller, Caller } from '../domain/caller.ts';
 import { CaseNotFoundError, ForbiddenError } from '../domain/errors.ts';
+import { clockViews } from '../domain/sla-clock.ts';
 import { customerTokenHashes, type FollowUp, type SupportCase } from '../domain/support-case.ts';
 import type { CaseStore } from './ports.ts';
 
@@ -32,7 +33,11 @@ export function agentMaySee(agent: AgentCaller, c: SupportCase): boolean {
  * What a customer sees of their case: no internal reasoning, no token hashes. Whether their
  * address is confirmed tells the case page to offer the confirmation.
  */
-export function customerView(c: SupportCase, address?: { addressConfirmed: boolean }) {
+export function customerView(
+  c: SupportCase,
+  address?: { addressConfirmed: boolean },
+  now: Date = new Date(),
+) {
   return {
     ...address,
     id: c.id,
@@ -72,6 +77,7 @@ export function customerView(c: SupportCase, address?: { addressConfirmed: boole
       : {}),
     ...(c.consent ? { consent: { state: c.consent.state, vendorId: c.consent.vendorId } } : {}),
     ...(c.vendor?.reference ? { vendorReference: c.vendor.reference } : {}),
+    ...(c.clocks ? { clocks: clockViews(c, now) } : {}),
   };
 }
 
@@ -139,8 +145,10 @@ export const FOLLOW_UPS_IN_AGENT_VIEW = 50;
  * follow-ups (newest first), which the caller read from the store — they are items of their
  * own, not part of the case; lists show `followUpCount` only.
  */
-export function agentView(c: SupportCase, followUps?: readonly FollowUp[]) {
-  const { accessTokenHashes: _hidden, linkTokenHashes: _alsoHidden, acknowledgement, ...rest } = c;
+export function agentView(c: SupportCase, followUps?: readonly FollowUp[], now: Date = new Date()) {
+  const { accessTokenHashes: _hidden, linkTokenHashes: _alsoHidden, acknowledgement, clocks, ...raw } = c;
+  // The clocks as people read them: target, due instant, business time counted, state.
+  const rest = clocks ? { ...raw, clocks: clockViews(c, now) } : raw;
   const view = acknowledgement ? { ...rest, acknowledgement: withoutTokenHashes(acknowledgement) } : rest;
   return followUps ? { ...view, followUps } : view;
 }

@@ -25,7 +25,7 @@
  */
 import { ulid } from 'ulid';
 import { newCustomerToken } from '../domain/access-token.ts';
-import type { ComposedEmail } from '../domain/acknowledgement.ts';
+import { type ComposedEmail, escapeHtml } from '../domain/acknowledgement.ts';
 import { addBusinessTime, formatWindow } from '../domain/business-calendar.ts';
 import type { Actor, CaseEvent } from '../domain/case-history.ts';
 import { askConsent, type Stamp, type Transition, vendorContacted } from '../domain/case-lifecycle.ts';
@@ -41,8 +41,9 @@ import {
   composeResolvedMail,
   composeVendorProgressMail,
 } from '../domain/ladder-mail.ts';
+import { SLA_POLICY } from '../domain/sla-policy.ts';
 import { isActive, next, type SupportCase, withLinkToken } from '../domain/support-case.ts';
-import { LEVEL_NAMES, type QueuedLevel } from '../domain/support-model.ts';
+import { LEVEL_NAMES, type Priority, type QueuedLevel } from '../domain/support-model.ts';
 import { TEAM_CALENDARS } from '../domain/team-calendars.ts';
 import { TEAMS, type Teams, teamOf } from '../domain/teams.ts';
 import { VENDOR_CATALOGUE, type Vendor } from '../domain/vendor-catalogue.ts';
@@ -221,6 +222,10 @@ async function doEventWork(
     case 'vendor-reminded':
       await remindVendor(deps, c, event);
       break;
+    case 'sla-warning':
+    case 'sla-breached':
+      await slaAlert(deps, c, event);
+      break;
     case 'closed':
       await mailCustomer(deps, c, event, (base) => composeClosedMail(base));
       break;
@@ -379,6 +384,40 @@ async function callbackBooked(deps: LevelWorkDeps, c: SupportCase, event: CaseEv
     html: `<p>${text.replace(/[<>&]/g, '')}</p>`,
     autoSubmitted: 'auto-generated',
   }));
+}
+
+/**
+ * A warning (75 %) or a breach (100 %) of a clock: the lead of the level the case was at is
+ * alerted, once per clock and threshold (the event is recorded once; each mail goes once); a
+ * breach also goes to whom the priority's policy names (management).
+ */
+async function slaAlert(deps: LevelWorkDeps, c: SupportCase, event: CaseEvent): Promise<void> {
+  const level = Number(event.data.level) as QueuedLevel;
+  const lead = teamOf(level, deps.teams ?? TEAMS).lead;
+  const priority = String(event.data.priority);
+  const breach = event.type === 'sla-breached';
+  const notify = breach ? (SLA_POLICY.breach[priority as Priority]?.notify ?? []) : [];
+  const clock = String(event.data.clock);
+  const minutes = (ms: unknown) => Math.round(Number(ms) / 60_000);
+  const subject = `[${c.reference}] SLA ${breach ? 'BREACHED' : 'warning'}: ${clock} clock of a ${priority} case at level ${level}`;
+  const text = [
+    `${breach ? 'Breached' : 'Warning'}: the ${clock} clock of ${c.reference} (${priority}, level ${level}) has counted ${minutes(event.data.elapsedMs)} of its ${minutes(event.data.targetMs)} business minutes${event.data.dueAt ? `; due ${event.data.dueAt}` : ''}.`,
+    `Subject: ${c.problem.subject}`,
+    `Status: ${c.status}${c.assignee ? `, assigned to ${c.assignee}` : ', nobody has taken it'}.`,
+    `${deps.publicBaseUrl}/cases/${c.id}`,
+  ].join('\n');
+  for (const to of [lead, ...notify]) {
+    await sendOnce(deps, c, event, to, () => ({
+      to,
+      subject,
+      text,
+      html: text
+        .split('\n')
+        .map((line) => `<p>${escapeHtml(line)}</p>`)
+        .join(''),
+      autoSubmitted: 'auto-generated',
+    }));
+  }
 }
 
 /** A withdrawn case's call: the team is told, the customer's calendar entry is cancelled. */

@@ -73,6 +73,8 @@ export interface CaseStore {
   ): Promise<'committed' | 'replayed'>;
   /** The request hash an action's Idempotency-Key was first used with, while it is remembered. */
   actionKey(caseId: string, key: string): Promise<{ requestHash: string } | undefined>;
+  /** The SLA outcomes (clock-stopped, sla-warning, sla-breached events) recorded on a day (yyyy-mm-dd, UTC). */
+  listSlaOutcomes(day: string): Promise<CaseEvent[]>;
   /** One event of a case's history (the level workers read the event they are to act on). */
   getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined>;
   /** A case's history, oldest first; pass the answer's `cursor` for the next page. */

@@ -15,7 +15,10 @@
  *       with a 'work-abandoned' event an agent sees;
  *     - a booked callback an hour away: the customer's reminder;
  *     - a vendor silent past its contract's response target: one reminder to the vendor;
- *     - a resolved case whose objection window has passed: closed.
+ *     - a resolved case whose objection window has passed: closed;
+ *     - an SLA clock past 75 % or 100 % of its target: a warning or a breach recorded once per
+ *       clock and threshold (the level's worker alerts the lead), and the escalation the
+ *       priority's policy names (shared/config/sla-policy.json).
  * Every change is a conditional write of the case (a sweep that overlaps another, or repeats,
  * finds the work done and does nothing); the work's mail is sent by the level workers through
  * the mail ledger, once. It reads only what is due (sparse indexes), so its cost grows with the
@@ -25,16 +28,19 @@ import { ulid } from 'ulid';
 import type { Actor, CaseEvent } from '../domain/case-history.ts';
 import {
   closeUnobjected,
+  recordSlaThresholds,
   remindCallback,
   remindVendor,
   type Stamp,
   type Transition,
 } from '../domain/case-lifecycle.ts';
 import { ConcurrentUpdateError } from '../domain/errors.ts';
+import { clocksDueAt } from '../domain/sla-clock.ts';
 import {
   ACK_CLAIM_STALE_MS,
   ACK_REPAIR_AFTER_MS,
   EFFECT_REPAIR_AFTER_MS,
+  MAX_CLASSIFY_REQUESTS,
   MAX_EFFECT_REPAIRS,
   next,
   type SupportCase,
@@ -43,7 +49,8 @@ import { queueEffects } from './act-on-case.ts';
 import type { CaseStore, WorkQueues } from './ports.ts';
 
 export const STUCK_AFTER_MS = 2 * 60_000;
-const PAGE = 100;
+/** At most this many cases per shard (and unclassified) per sweep: the rest waits a minute. */
+const PAGE = 2_000;
 const SWEEPER: Actor = { kind: 'system', id: 'sla-timer' };
 type Duty = (current: SupportCase, stamp: Stamp) => Transition;
 
@@ -55,6 +62,8 @@ export type SweepResult = {
   callbackReminders: number;
   vendorReminders: number;
   closed: number;
+  /** Warnings and breaches recorded (each clock and threshold once). */
+  slaAlerts: number;
 };
 
 export async function sweepClocksUseCase(
@@ -69,13 +78,22 @@ export async function sweepClocksUseCase(
     callbackReminders: 0,
     vendorReminders: 0,
     closed: 0,
+    slaAlerts: 0,
   };
   const stuck = await deps.store.listUnclassified(
     new Date(now.getTime() - STUCK_AFTER_MS).toISOString(),
     PAGE,
   );
-  for (const c of stuck) await deps.queues.requestClassification({ caseId: c.id });
-  result.requeuedUnclassified = stuck.length;
+  for (const c of stuck) {
+    // Counted on the case before the message goes: past the bound it is given up, recorded.
+    const counted = await apply(deps, c, now, countClassifyRequest);
+    if (!counted) continue;
+    if (counted.case.classifyAbandonedAt) result.abandonedWork++;
+    else {
+      await deps.queues.requestClassification({ caseId: c.id });
+      result.requeuedUnclassified++;
+    }
+  }
 
   const due = await deps.store.listDue(now.toISOString(), PAGE);
   for (const c of due) {
@@ -99,16 +117,50 @@ export async function sweepClocksUseCase(
       duties.push(['callbackReminders', remindCallback]);
     if (c.status === 'waiting-on-vendor' && c.vendor) duties.push(['vendorReminders', remindVendor]);
     if (c.status === 'resolved') duties.push(['closed', closeUnobjected]);
+    const clocks = clocksDueAt(c);
+    if (clocks !== undefined && clocks <= t) duties.push(['slaAlerts', recordSlaThresholds]);
+    let latest = c;
     for (const [counter, duty] of duties) {
-      const done = await apply(deps, c.id, now, duty);
+      const done = await apply(deps, latest, now, duty);
       if (!done) continue;
+      latest = done.case;
       if (counter === 'requeuedWork') result.requeuedWork += done.requeued.length;
+      else if (counter === 'slaAlerts')
+        result.slaAlerts += done.events.filter(
+          (e) => e.type === 'sla-warning' || e.type === 'sla-breached',
+        ).length;
       else result[counter]++;
       result.abandonedWork += done.events.filter((e) => e.type === 'work-abandoned').length;
       await queueEffects(deps, done.case, new Set([...done.events.map((e) => e.id), ...done.requeued]));
     }
   }
   return result;
+}
+
+/** One more request of a lost classification, or, past the bound, giving up on it (recorded). */
+function countClassifyRequest(c: SupportCase, stamp: Stamp): Transition {
+  if (c.status !== 'new' || c.classifyAbandonedAt) return { kind: 'unchanged', case: c };
+  // The sweep's listing may predate the classification (it came meanwhile): nothing to do then.
+  if (Date.parse(c.createdAt) + STUCK_AFTER_MS > stamp.at.getTime()) return { kind: 'unchanged', case: c };
+  const requests = (c.classifyRequests ?? 0) + 1;
+  if (requests <= MAX_CLASSIFY_REQUESTS)
+    return { kind: 'changed', case: { ...next(c, stamp.at), classifyRequests: requests }, events: [] };
+  const at = stamp.at.toISOString();
+  return {
+    kind: 'changed',
+    case: { ...next(c, stamp.at), classifyAbandonedAt: at },
+    events: [
+      {
+        id: stamp.eventId,
+        caseId: c.id,
+        type: 'work-abandoned',
+        at,
+        actor: SWEEPER,
+        visibility: 'internal',
+        data: { work: 'classification', requests: c.classifyRequests ?? 0 },
+      },
+    ],
+  };
 }
 
 /**
@@ -148,15 +200,17 @@ function repairWork(c: SupportCase, stamp: Stamp): Transition {
 
 async function apply(
   deps: { store: CaseStore },
-  caseId: string,
+  listed: SupportCase,
   now: Date,
   duty: (current: SupportCase, stamp: Stamp) => Transition,
 ): Promise<{ case: SupportCase; events: CaseEvent[]; requeued: string[] } | undefined> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const current = await deps.store.get(caseId);
-    if (!current) return undefined;
+  // The first try works on the case as the due index listed it (no second read: the sweep's
+  // cost stays one item per due case); the write is conditional on that version, and a case
+  // changed since is read again and decided anew.
+  let current: SupportCase | undefined = listed;
+  for (let attempt = 1; attempt <= 3 && current; attempt++) {
     const t = duty(current, { at: now, eventId: ulid(now.getTime()), actor: SWEEPER });
-    if (t.kind === 'unchanged') return undefined;
+    if (t.kind !== 'changed') return undefined;
     const before = new Map((current.pendingEffects ?? []).map((e) => [e.eventId, e.since]));
     const requeued = (t.case.pendingEffects ?? [])
       .filter((e) => before.has(e.eventId) && before.get(e.eventId) !== e.since)
@@ -165,9 +219,8 @@ async function apply(
       await deps.store.commit(t.case, t.events);
       return { case: t.case, events: t.events, requeued };
     } catch (error) {
-      // Someone changed the case meanwhile (a worker finished the work, an agent acted): read
-      // it again; what is still due is done on this try or the next sweep.
       if (!(error instanceof ConcurrentUpdateError)) throw error;
+      current = await deps.store.get(listed.id);
     }
   }
   return undefined;

@@ -11,6 +11,7 @@ import {
 import { monotonicFactory } from 'ulid';
 import type { CaseEvent } from '../../domain/case-history.ts';
 import { ConcurrentUpdateError, IdempotencyKeyReusedError, ValidationError } from '../../domain/errors.ts';
+import { reconcileClocks } from '../../domain/sla-clock.ts';
 import type { ActiveStatus, FollowUp, SupportCase } from '../../domain/support-case.ts';
 import type { QueuedLevel } from '../../domain/support-model.ts';
 import {
@@ -259,6 +260,27 @@ export class DynamoDbCaseStore implements CaseStore {
     return record && !expired ? { requestHash: String(record.requestHash) } : undefined;
   }
 
+  async listSlaOutcomes(day: string): Promise<CaseEvent[]> {
+    const index = INDEXES.casesByCustomer;
+    const events: CaseEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.pk },
+          ExpressionAttributeValues: { ':pk': keys.slaDay(day) },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      events.push(...(page.Items ?? []).map((item) => item.data as CaseEvent));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return events;
+  }
+
   async getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined> {
     const item = await this.getItem(keys.event(caseId, eventId));
     return item ? (item.data as CaseEvent) : undefined;
@@ -297,10 +319,24 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   private eventPut(event: CaseEvent): TransactItem {
+    // SLA outcomes are also listed by day (gsi1, beside the customers' cases): the report reads
+    // a period's outcomes without reading every case.
+    const byDay = SLA_OUTCOMES.has(event.type)
+      ? {
+          [INDEXES.casesByCustomer.pk]: keys.slaDay(event.at.slice(0, 10)),
+          [INDEXES.casesByCustomer.sk]: keys.slaDaySort(event.at, event.caseId, event.id),
+        }
+      : {};
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...keys.event(event.caseId, event.id), type: 'event', eventType: event.type, data: event },
+        Item: {
+          ...keys.event(event.caseId, event.id),
+          type: 'event',
+          eventType: event.type,
+          ...byDay,
+          data: event,
+        },
         // Events are immutable: an id written once is never overwritten.
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -412,17 +448,45 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async listDue(now: string, limit: number): Promise<SupportCase[]> {
-    // '~' sorts after every id character: everything due at or before `now`.
+    // '~' sorts after every id character: everything due at or before `now`, page after page
+    // (the sweep reads what is due, all of it up to `limit` a shard, never the same first page).
     const pages = await Promise.all(
       Array.from({ length: DUE_SHARDS }, (_unused, shard) =>
-        this.queryIndex(INDEXES.dueWork, keys.dueWork(shard), { limit, sortBefore: `${now}#~` }),
+        this.queryAll(INDEXES.dueWork, keys.dueWork(shard), `${now}#~`, limit),
       ),
     );
     return pages.flat();
   }
 
   async listUnclassified(createdBefore: string, limit: number): Promise<SupportCase[]> {
-    return this.queryIndex(INDEXES.levelQueue, keys.unclassified(), { limit, sortBefore: createdBefore });
+    return this.queryAll(INDEXES.levelQueue, keys.unclassified(), createdBefore, limit);
+  }
+
+  /** Every item of a partition sorting before `before`, in pages of 100, at most `limit`. */
+  private async queryAll(
+    index: { name: string; pk: string; sk: string },
+    partition: string,
+    before: string,
+    limit: number,
+  ): Promise<SupportCase[]> {
+    const found: SupportCase[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk AND #sk < :before',
+          ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+          ExpressionAttributeValues: { ':pk': partition, ':before': before },
+          Limit: Math.min(100, limit - found.length),
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      found.push(...(page.Items ?? []).map(fromItem));
+      start = page.LastEvaluatedKey;
+    } while (start && found.length < limit);
+    return found;
   }
 
   private async queryIndex(
@@ -458,7 +522,9 @@ export class DynamoDbCaseStore implements CaseStore {
     return result.Item;
   }
 
-  private toItem(c: SupportCase) {
+  private toItem(written: SupportCase) {
+    // The clocks follow the case at every write, whichever change it is (sla-clock.ts).
+    const c = reconcileClocks(written);
     return {
       ...keys.case(c.id),
       type: 'case',
@@ -496,6 +562,9 @@ function fromItem(item: Record<string, unknown>): SupportCase {
 
 /** Monotonic: two follow-ups of one millisecond keep the order they were written in. */
 const followUpUlid = monotonicFactory();
+
+/** The events the SLA report reads, listed by day. */
+const SLA_OUTCOMES = new Set<CaseEvent['type']>(['clock-stopped', 'sla-breached', 'sla-warning']);
 
 /** An action's Idempotency-Key is remembered for a day, as for POST /cases. */
 const ACTION_IDEMPOTENCY_SECONDS = 24 * 3600;

@@ -1,6 +1,7 @@
 // Every key string of the single table is built here and nowhere else. The README's
 // access-pattern table lists each pattern next to the key that serves it.
 import { createHash } from 'node:crypto';
+import { queueRank } from '../../domain/sla-clock.ts';
 import { isActive, nextDueAt, type SupportCase } from '../../domain/support-case.ts';
 
 export const TABLE_KEYS = {
@@ -58,6 +59,9 @@ export const keys = {
   /** Cases still waiting for classification: the sweep re-requests stuck ones. */
   unclassified: () => 'QUEUE#NEW',
   rejectedMail: (day: string) => `REJECTED#${day}`,
+  /** The SLA outcomes of a day (clocks stopped, breaches): what the SLA report reads. */
+  slaDay: (day: string) => `SLA#${day}`,
+  slaDaySort: (at: string, caseId: string, eventId: string) => `${at}#${caseId}#${eventId}`,
   rejectedMailSort: (rawKey: string) => `MAIL#${hash(rawKey)}`,
   /**
    * Due work is spread over DUE_SHARDS partitions by case id, so a burst of due cases never
@@ -79,15 +83,17 @@ export function caseIndexAttributes(c: SupportCase): Record<string, string> {
     [INDEXES.casesByCustomer.pk]: keys.customer(c.customer.email),
     [INDEXES.casesByCustomer.sk]: `CASE#${c.createdAt}#${c.id}`,
   };
-  if (c.status === 'new') {
+  if (c.status === 'new' && !c.classifyAbandonedAt) {
     attributes[INDEXES.levelQueue.pk] = keys.unclassified();
     attributes[INDEXES.levelQueue.sk] = `${c.createdAt}#${c.id}`;
   }
   const level = c.classification?.level;
   if (level !== undefined && level > 0 && isActive(c.status)) {
     attributes[INDEXES.levelQueue.pk] = keys.levelQueue(level);
-    // Priority first (P1 sorts before P5), then age: the oldest most urgent case comes first.
-    attributes[INDEXES.levelQueue.sk] = `${c.classification?.priority}#${c.createdAt}#${c.id}`;
+    // Priority first (P1 sorts before P5), then a breached clock, then a warned one, then age:
+    // the oldest most urgent case comes first, and an SLA alert moves a case up its queue.
+    attributes[INDEXES.levelQueue.sk] =
+      `${c.classification?.priority}#${queueRank(c)}#${c.createdAt}#${c.id}`;
   }
   const due = nextDueAt(c);
   if (due) {
