@@ -8,12 +8,14 @@ import { INTAKE_FUNCTIONS } from './intake-functions.ts';
 import { LADDER_FUNCTIONS } from './ladder-functions.ts';
 import type { FunctionSpec } from './model.ts';
 import { PLATFORM_FUNCTIONS } from './platform-functions.ts';
+import { REPORT_FUNCTIONS } from './report-functions.ts';
 
 export const FUNCTIONS = {
   ...PLATFORM_FUNCTIONS,
   ...INTAKE_FUNCTIONS,
   ...CASE_FUNCTIONS,
   ...LADDER_FUNCTIONS,
+  ...REPORT_FUNCTIONS,
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -20,7 +20,7 @@ export const LADDER_FUNCTIONS = {
   slaTimer: {
     entry: 'functions/sla-timer/handler.ts',
     description:
-      'Every minute: re-queues lost work (classification, acknowledgements, mail), callback and vendor reminders, closes resolved cases nobody objected to',
+      'Every minute: records SLA warnings and breaches (and their escalation), re-queues lost work (classification, acknowledgements, mail), callback and vendor reminders, closes resolved cases nobody objected to',
     trigger: { kind: 'schedule', everyMinutes: 1 },
     uses: { table: 'readwrite', queues: ['classify', 'level1', 'level2', 'level3', 'level4'] },
     timeoutSeconds: 50,

@@ -13,6 +13,7 @@ import {
 } from '../domain/support-model.ts';
 import { ErrorBodySchema } from './api-error.ts';
 import { LADDER_ROUTE_SCHEMAS, QUEUE_RESPONSE, QueueQuery } from './ladder-schemas.ts';
+import { REPORT_ROUTE_SCHEMAS } from './report-schemas.ts';
 
 const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
 
@@ -318,4 +319,5 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
     responses: { 200: KbArticleSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
   },
   ...LADDER_ROUTE_SCHEMAS,
+  ...REPORT_ROUTE_SCHEMAS,
 };

@@ -21,10 +21,14 @@ export type HttpRequest = {
   headers: Record<string, string>;
 };
 
-/** A JSON answer (`body`), or a page (`html`) — the customer's case page is the one page. */
+/**
+ * A JSON answer (`body`), a page (`html`) — the customer's case page is the one page — or other
+ * text of its own media type (`text`, e.g. a report as CSV).
+ */
 export type HttpAnswer =
   | { statusCode: number; body: unknown; headers?: Record<string, string> }
-  | { statusCode: number; html: string; headers?: Record<string, string> };
+  | { statusCode: number; html: string; headers?: Record<string, string> }
+  | { statusCode: number; text: string; contentType: string; headers?: Record<string, string> };
 export type RouteHandler = (request: HttpRequest) => Promise<HttpAnswer>;
 
 const rootLogger = new Logger({ serviceName: 'tierdesk' });
@@ -81,9 +85,9 @@ export function httpFunction(
       query: definedValues(event.queryStringParameters),
     });
     logger.info('answered', { route: event.routeKey, statusCode: answer.statusCode, caller: caller.kind });
-    return 'html' in answer
-      ? html(answer.statusCode, answer.html, answer.headers)
-      : json(answer.statusCode, answer.body, answer.headers);
+    if ('html' in answer) return html(answer.statusCode, answer.html, answer.headers);
+    if ('text' in answer) return text(answer.statusCode, answer.text, answer.contentType, answer.headers);
+    return json(answer.statusCode, answer.body, answer.headers);
   };
 
   const { contentSecurityPolicy } = options;
@@ -166,6 +170,19 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
     body: JSON.stringify(body),
+  };
+}
+
+export function text(
+  statusCode: number,
+  content: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+) {
+  return {
+    statusCode,
+    headers: { 'content-type': contentType, 'cache-control': 'no-store', ...headers },
+    body: content,
   };
 }
 
