@@ -97,7 +97,7 @@ function clockStops(before: SupportCase, after: SupportCase, stamp: Stamp): Case
   return CLOCK_KINDS.flatMap((kind, index) => {
     const was = before.clocks?.[kind];
     const now = after.clocks?.[kind];
-    if (!now?.stoppedAt || (was && was.stoppedAt)) return [];
+    if (!now?.stoppedAt || was?.stoppedAt) return [];
     return [
       {
         id: `${stamp.eventId}-c${index}`,

@@ -2,6 +2,7 @@
 // validated when a function starts: a wrong value stops it at once with the field's path.
 import { z } from 'zod';
 import policy from '../config/desk-policy.json' with { type: 'json' };
+import { parseConfig } from './config-file.ts';
 
 export const DeskPolicySchema = z
   .object({
@@ -12,10 +13,7 @@ export const DeskPolicySchema = z
 export type DeskPolicy = z.output<typeof DeskPolicySchema>;
 
 export function parseDeskPolicy(raw: unknown, where: string): DeskPolicy {
-  const parsed = DeskPolicySchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`${where}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  return parseConfig(DeskPolicySchema, raw, where);
 }
 
 export const DESK_POLICY: DeskPolicy = parseDeskPolicy(policy, 'shared/config/desk-policy.json');

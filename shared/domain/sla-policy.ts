@@ -4,6 +4,7 @@
 // P1 and P2 run around the clock; P3–P5 count the level's business time.
 import { z } from 'zod';
 import policy from '../config/sla-policy.json' with { type: 'json' };
+import { parseConfig } from './config-file.ts';
 import { PRIORITIES, type Priority, type QueuedLevel } from './support-model.ts';
 
 const DurationSchema = z
@@ -46,10 +47,7 @@ export type SlaTarget = z.output<typeof TargetSchema>;
 export type SlaPolicy = z.output<typeof SlaPolicySchema>;
 
 export function parseSlaPolicy(raw: unknown, where: string): SlaPolicy {
-  const parsed = SlaPolicySchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`${where}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  return parseConfig(SlaPolicySchema, raw, where);
 }
 
 export const SLA_POLICY: SlaPolicy = parseSlaPolicy(policy, 'shared/config/sla-policy.json');

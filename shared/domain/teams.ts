@@ -4,6 +4,7 @@
 // once with the path of the wrong field.
 import { z } from 'zod';
 import teams from '../config/teams.json' with { type: 'json' };
+import { parseConfig } from './config-file.ts';
 import type { QueuedLevel } from './support-model.ts';
 
 const Team = z.object({
@@ -38,10 +39,7 @@ export type Team = z.output<typeof Team>;
 export type CallbackRules = z.output<typeof CallbackRules>;
 
 export function parseTeams(raw: unknown, where: string): Teams {
-  const parsed = TeamsSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`${where}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  return parseConfig(TeamsSchema, raw, where);
 }
 
 export const TEAMS: Teams = parseTeams(teams, 'shared/config/teams.json');

@@ -287,13 +287,24 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async listHistory(caseId: string, page: { limit: number; cursor?: string }): Promise<HistoryPage> {
+    const { items, cursor } = await this.casePartitionPage(caseId, keys.eventPrefix(), page, 'oldest-first');
+    return { events: items.map((item) => item.data as CaseEvent), ...(cursor ? { cursor } : {}) };
+  }
+
+  /** One page of a case's items under a sort-key prefix (its history, its follow-ups). */
+  private async casePartitionPage(
+    caseId: string,
+    prefix: string,
+    page: { limit: number; cursor?: string },
+    order: 'oldest-first' | 'newest-first',
+  ): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
     const { pk } = keys.case(caseId);
-    const prefix = keys.eventPrefix();
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ScanIndexForward: order === 'oldest-first',
         Limit: page.limit,
         ConsistentRead: true,
         ...(page.cursor ? { ExclusiveStartKey: { pk, sk: fromCursor(page.cursor, prefix) } } : {}),
@@ -301,7 +312,7 @@ export class DynamoDbCaseStore implements CaseStore {
     );
     const last = result.LastEvaluatedKey?.sk;
     return {
-      events: (result.Items ?? []).map((item) => item.data as CaseEvent),
+      items: result.Items ?? [],
       ...(typeof last === 'string' ? { cursor: Buffer.from(last).toString('base64url') } : {}),
     };
   }
@@ -390,24 +401,13 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async listFollowUps(caseId: string, page: { limit: number; cursor?: string }): Promise<FollowUpPage> {
-    const { pk } = keys.case(caseId);
-    const prefix = keys.followUpPrefix();
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ConsistentRead: true,
-        ...(page.cursor ? { ExclusiveStartKey: { pk, sk: fromCursor(page.cursor, prefix) } } : {}),
-      }),
+    const { items, cursor } = await this.casePartitionPage(
+      caseId,
+      keys.followUpPrefix(),
+      page,
+      'newest-first',
     );
-    const last = result.LastEvaluatedKey?.sk;
-    return {
-      followUps: (result.Items ?? []).map((item) => item.data as FollowUp),
-      ...(typeof last === 'string' ? { cursor: Buffer.from(last).toString('base64url') } : {}),
-    };
+    return { followUps: items.map((item) => item.data as FollowUp), ...(cursor ? { cursor } : {}) };
   }
 
   async findByReference(reference: string): Promise<SupportCase | undefined> {
