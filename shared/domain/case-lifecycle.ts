@@ -59,7 +59,15 @@ type EventSpec = {
 };
 
 /** Applies a change and records its events; effects join the case's pending work. */
-function changed(c: SupportCase, stamp: Stamp, patch: Partial<SupportCase>, specs: EventSpec[]): Transition {
+function changed(
+  given: SupportCase,
+  stamp: Stamp,
+  patch: Partial<SupportCase>,
+  specs: EventSpec[],
+): Transition {
+  // The clocks as they stood before the change (a case fresh from an earlier transition in
+  // memory may not have them in line yet), then as they stand after it.
+  const c = reconcileClocks(given);
   const at = stamp.at.toISOString();
   const events: CaseEvent[] = specs.map((spec, index) => ({
     id: index === 0 ? stamp.eventId : `${stamp.eventId}-${index + 1}`,
@@ -751,7 +759,7 @@ export function customerWrote(
   if (c.status === 'new' && followUp.channel !== 'email')
     throw new InvalidTransitionError(c.status, 'take information before it is classified');
   const confirmed = confirmsResolution && c.status === 'resolved';
-  const followed = addFollowUp(c, followUp, stamp.at);
+  const followed = addFollowUp(reconcileClocks(c), followUp, stamp.at);
   const joined = confirmed ? { ...followed, status: 'closed' as const, resolution: c.resolution } : followed;
   const missingFacts = c.missingFacts.filter((fact) => !found.has(fact));
   const taken = c.missingFacts.filter((fact) => found.has(fact));
@@ -780,7 +788,12 @@ export function customerWrote(
         },
       ]
     : [];
-  return { kind: 'changed', case: { ...joined, missingFacts }, events: [event, ...confirmation], followUp };
+  return {
+    kind: 'changed',
+    case: reconcileClocks({ ...joined, missingFacts }),
+    events: [event, ...confirmation],
+    followUp,
+  };
 }
 
 /**
@@ -811,13 +824,13 @@ export function reclassify(
       'Level 4 needs the vendor that maintains the item: escalate with POST /cases/{id}/escalations and its vendorId',
       'level',
     );
-  const corrected = correctClassification(c, change, priority, by, reason, stamp.at);
+  const corrected = correctClassification(reconcileClocks(c), change, priority, by, reason, stamp.at);
   const level = corrected.classification?.level;
   const moved = level !== undefined && level !== current?.level && level > 0;
   const last2 = corrected.corrections.at(-1);
   return {
     kind: 'changed',
-    case: {
+    case: reconcileClocks({
       ...corrected,
       ...(moved
         ? {
@@ -827,7 +840,7 @@ export function reclassify(
             ],
           }
         : {}),
-    },
+    }),
     events: [
       {
         id: stamp.eventId,
