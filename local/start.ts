@@ -9,8 +9,25 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
 const settings = readLocalSettings();
 const time = () => new Date().toISOString().slice(11, 19);
 
+// Listen before anything starts: a signal during start-up (the API already answers while the
+// last servers come up) stops what started instead of killing the process and leaving the
+// DynamoDB Local JVM behind.
+let system: Awaited<ReturnType<typeof startLocalSystem>> | undefined;
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${time()} ${signal}: stopping…`);
+  if (!system) return; // start-up sees `stopping` and stops what it started
+  await system.stop();
+  console.log(`${time()} stopped`);
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
 try {
-  const system = await startLocalSystem({
+  system = await startLocalSystem({
     dataDir: settings.TIERDESK_DATA_DIR,
     ports: {
       api: settings.PORT,
@@ -23,6 +40,11 @@ try {
     mailDomain: settings.TIERDESK_MAIL_DOMAIN,
     log: (line) => console.log(`${time()} ${line}`),
   });
+  if (stopping) {
+    await system.stop();
+    console.log(`${time()} stopped`);
+    process.exit(0);
+  }
   const { urls } = system;
   console.log(`
 tierdesk is running (data in ${settings.TIERDESK_DATA_DIR})
@@ -35,17 +57,6 @@ tierdesk is running (data in ${settings.TIERDESK_DATA_DIR})
 An agent token: npm run token -- --role agent --levels 1,2
 Ctrl-C stops everything.
 `);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${time()} ${signal}: stopping…`);
-    await system.stop();
-    console.log(`${time()} stopped`);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
   // Every server that did start has been stopped again; say what went wrong, not where.
   if (error instanceof JavaMissingError) console.error(`\n${error.message}\n`);
