@@ -37,6 +37,7 @@ const logger = functionLogger();
 const deps = {
   store: wired.caseStore(),
   queues: wired.workQueues(),
+  slots: wired.callbackSlots(),
   clock: wired.clock,
   warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
 };

@@ -20,6 +20,8 @@ export const EVENT_TYPES = [
   'callback-reminded',
   'callback-held',
   'callback-missed',
+  /** A booked call called off: the case was resolved, cancelled or left level 2. */
+  'callback-cancelled',
   'consent-asked',
   'consent-given',
   'consent-refused',

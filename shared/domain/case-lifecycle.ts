@@ -141,7 +141,25 @@ export function recordSlaThresholds(
   const current = reconcileClocks(c);
   const k = current.classification;
   const level = k?.level;
-  if (!k || !level) return unchanged(c);
+  if (!k) return unchanged(c);
+  if (!level) {
+    // Moved to self-help past a threshold: no level's lead to alert; marked, so the sweep stops.
+    const at = stamp.at.toISOString();
+    const marked = Object.fromEntries(
+      Object.entries(current.clocks ?? {}).map(([kind, clock]) => {
+        const crossed = crossedThresholds(clock, stamp.at, policy);
+        return [
+          kind,
+          {
+            ...clock,
+            ...(crossed.includes('warning') ? { warnedAt: at } : {}),
+            ...(crossed.includes('breach') ? { breachedAt: at } : {}),
+          },
+        ];
+      }),
+    );
+    return { kind: 'changed', case: { ...next(current, stamp.at), clocks: marked }, events: [] };
+  }
   const at = stamp.at.toISOString();
   const clocks = { ...current.clocks };
   const specs: EventSpec[] = [];
@@ -337,6 +355,8 @@ export function escalateCase(
       assignee: undefined,
       queuedLevel: undefined,
       queuedAt: undefined,
+      // Leaving level 2 calls off a booked call (its place is freed, the team told).
+      ...calledOff(c, target.level !== 2),
     },
     [
       {
@@ -351,6 +371,7 @@ export function escalateCase(
         },
         effectAt: target.level,
       },
+      ...calledOffEvents(c, target.level !== 2),
     ],
   );
 }
@@ -374,6 +395,8 @@ export function resolveCase(
       status: 'resolved',
       resolution: { text, at, by: actorLabel(stamp.actor), closesAt },
       firstResponseAt: c.firstResponseAt ?? at,
+      // Solved: a call still booked is called off.
+      ...calledOff(c, true),
     },
     [
       {
@@ -382,8 +405,24 @@ export function resolveCase(
         data: { resolution: text, objectionDays, fromStatus: c.status, toStatus: 'resolved' },
         effectAt: level,
       },
+      ...calledOffEvents(c, true),
     ],
   );
+}
+
+/** A booked call the change makes pointless: cancelled on the case... */
+function calledOff(c: SupportCase, when: boolean): Partial<SupportCase> {
+  const booked = c.callback?.state === 'booked' ? c.callback : undefined;
+  return when && booked ? { callback: { ...booked, state: 'cancelled' } } : {};
+}
+
+/** ...and recorded, so level 2's worker tells the team (the use case frees the window's place). */
+function calledOffEvents(c: SupportCase, when: boolean): EventSpec[] {
+  if (!when || c.callback?.state !== 'booked') return [];
+  const { start, end } = c.callback;
+  return [
+    { type: 'callback-cancelled', visibility: 'public', data: { window: { start, end } }, effectAt: 2 },
+  ];
 }
 
 /** The customer's answer to a resolution: confirmed closes the case, an objection reopens it. */
@@ -456,20 +495,14 @@ export function cancelCase(c: SupportCase, reason: string, stamp: Stamp): Transi
   if (c.status === 'cancelled') return unchanged(c);
   requireStatus(c, ['self-help', ...WORKABLE, 'awaiting-consent'], 'be cancelled');
   // A booked call is called off: its place is free again and level 2's worker tells the team.
-  const booked = c.callback?.state === 'booked' ? c.callback : undefined;
-  return changed(
-    c,
-    stamp,
-    { status: 'cancelled', ...(booked ? { callback: { ...booked, state: 'cancelled' } } : {}) },
-    [
-      {
-        type: 'cancelled',
-        visibility: 'public',
-        data: { reason, fromStatus: c.status, toStatus: 'cancelled' },
-        ...(booked ? { effectAt: 2 as const } : {}),
-      },
-    ],
-  );
+  return changed(c, stamp, { status: 'cancelled', ...calledOff(c, true) }, [
+    {
+      type: 'cancelled',
+      visibility: 'public',
+      data: { reason, fromStatus: c.status, toStatus: 'cancelled' },
+    },
+    ...calledOffEvents(c, true),
+  ]);
 }
 
 /** Level 3 links the defect or change that tracks the fault. */
@@ -565,7 +598,10 @@ export function vendorContacted(
   contact: { vendorId: string; messageId?: string; answerDueAt: string; vendorName: string },
   stamp: Stamp,
 ): Transition {
-  if (c.vendor?.vendorId === contact.vendorId) return unchanged(c);
+  // The same dossier recorded twice (a redelivery): once. A new contact (the case came back to
+  // level 4 for this vendor) is recorded anew, and the vendor's contract clock starts again.
+  if (c.vendor?.vendorId === contact.vendorId && c.vendor.contactedAt >= stamp.at.toISOString())
+    return unchanged(c);
   return changed(
     c,
     stamp,
@@ -679,6 +715,10 @@ export function remindCallback(c: SupportCase, stamp: Stamp): Transition {
   // A case escalated away from level 2 has no call to remind of; a moved call is due later.
   if (c.classification?.level !== 2) return unchanged(c);
   if (Date.parse(callback.start) - CALLBACK_REMINDER_BEFORE_MS > stamp.at.getTime()) return unchanged(c);
+  // A window already begun (the sweep ran late, the case came back to level 2): no reminder for
+  // the past; it is marked so the sweep stops looking.
+  if (Date.parse(callback.start) <= stamp.at.getTime())
+    return changed(c, stamp, { callback: { ...callback, remindedAt: stamp.at.toISOString() } }, []);
   return changed(c, stamp, { callback: { ...callback, remindedAt: stamp.at.toISOString() } }, [
     {
       type: 'callback-reminded',

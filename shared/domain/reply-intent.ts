@@ -36,7 +36,7 @@ export type ReplyIntent = 'yes' | 'no' | undefined;
  * einverstanden / nee, niet akkoord, ik ga niet akkoord / non, pas d'accord, je ne suis pas
  * d'accord / no, no estoy de acuerdo / нет, не согласен, не согласна, я не согласен, я не согласна.
  */
-export function consentAnswerIn(text: string): ReplyIntent {
+export function consentAnswerIn(text: string, options: { wholeLine?: boolean } = {}): ReplyIntent {
   const firstLine = ownTextOf(text)
     .split('\n')
     .find((line) => line.trim() !== '');
@@ -58,7 +58,10 @@ export function consentAnswerIn(text: string): ReplyIntent {
     pos += phrase.length;
     if (pos === line.length) return polarity;
     if (line[pos] === ' ') pos++;
-    if (pos === line.length || PUNCTUATION.test(characterAt(line, pos))) return polarity;
+    if (pos === line.length) return polarity;
+    if (PUNCTUATION.test(characterAt(line, pos)))
+      // `wholeLine`: the answer is all the line says ("Yes." — not "Yes? What vendor is that?").
+      return !options.wholeLine || ONLY_PUNCTUATION.test(line.slice(pos)) ? polarity : undefined;
   }
 }
 
@@ -144,6 +147,18 @@ const PHRASES: ReadonlyArray<readonly [string, 'yes' | 'no' | 'polite']> = [
 
 /** Punctuation or a symbol (an emoji), but not the hyphen or apostrophe that join words. */
 const PUNCTUATION = /^[\p{P}\p{S}]$/u;
+const ONLY_PUNCTUATION = /^[\p{P}\p{S}\s]*$/u;
+
+/**
+ * A reply that is nothing but a yes or a no: one line of its own text, the answer all it says.
+ * Used where a misread costs much (closing a case by mail): anything more is read by a person.
+ */
+export function bareAnswerIn(text: string): ReplyIntent {
+  const own = ownTextOf(text)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  return own.length === 1 ? consentAnswerIn(text, { wholeLine: true }) : undefined;
+}
 const LEADING_MARKS = /^[\s\p{P}\p{S}]+/u;
 
 /** A word ends at the line's end, a space, or punctuation other than a joining hyphen or apostrophe. */

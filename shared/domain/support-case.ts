@@ -155,8 +155,13 @@ export type PendingEffect = {
   level: QueuedLevel;
   /** When it was last put on the queue; the sweep queues it again EFFECT_REPAIR_AFTER_MS later. */
   since: string;
-  /** How often the sweep queued it again; past MAX_EFFECT_REPAIRS it is given up, with an event. */
+  /** How often the sweep queued it again; past MAX_EFFECT_REPAIRS it stops, with an event. */
   repairs?: number;
+  /**
+   * When the sweep stopped queueing it. The work stays on the case: a message replayed from the
+   * dead-letter queue (after the outage) still does it, once.
+   */
+  abandonedAt?: string;
 };
 
 export const MAX_EFFECT_REPAIRS = 5;
@@ -551,7 +556,8 @@ export function nextDueAt(c: SupportCase): string | undefined {
   const ack = c.acknowledgement;
   if (ack?.state === 'pending') due.push(Date.parse(c.updatedAt) + ACK_REPAIR_AFTER_MS);
   if (ack?.state === 'claimed') due.push(Date.parse(ack.claimedAt ?? c.updatedAt) + ACK_CLAIM_STALE_MS);
-  for (const effect of c.pendingEffects ?? []) due.push(Date.parse(effect.since) + EFFECT_REPAIR_AFTER_MS);
+  for (const effect of c.pendingEffects ?? [])
+    if (!effect.abandonedAt) due.push(Date.parse(effect.since) + EFFECT_REPAIR_AFTER_MS);
   if (
     c.callback?.state === 'booked' &&
     !c.callback.remindedAt &&

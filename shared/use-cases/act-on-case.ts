@@ -26,12 +26,14 @@ import type { Stamp, Transition } from '../domain/case-lifecycle.ts';
 import { CaseNotFoundError, ConcurrentUpdateError, IdempotencyKeyReusedError } from '../domain/errors.ts';
 import type { SupportCase } from '../domain/support-case.ts';
 import { loadCaseFor } from './case-access.ts';
-import type { CaseStore, Clock, WorkQueues } from './ports.ts';
+import type { CallbackSlots, CaseStore, Clock, WorkQueues } from './ports.ts';
 
 export type ActDeps = {
   store: CaseStore;
   queues: WorkQueues;
   clock: Clock;
+  /** Frees a called-off callback's place in its window (level 2's capacity). */
+  slots?: CallbackSlots;
   /** Logs a queue send that failed (the sweep repairs it); a handler passes its logger. */
   warn?: (message: string, details: Record<string, unknown>) => void;
 };
@@ -110,6 +112,9 @@ export async function actOnCase(
       continue;
     }
     await queueEffects(deps, transition.case, new Set(transition.events.map((e) => e.id)));
+    // A booked call the action called off (cancelled, resolved, escalated away) frees its place.
+    const booked = current.callback?.state === 'booked' ? current.callback : undefined;
+    if (booked && transition.case.callback?.state === 'cancelled') await deps.slots?.release(booked.start);
     return { case: transition.case, replayed: false };
   }
 }

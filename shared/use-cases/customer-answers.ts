@@ -9,7 +9,6 @@ import { answerConsent, answerResolution, cancelCase, customerWrote } from '../d
 import type { Fact } from '../domain/required-facts.ts';
 import type { SupportCase } from '../domain/support-case.ts';
 import { type ActDeps, type ActRequest, type ActResult, actOnCase } from './act-on-case.ts';
-import type { CallbackSlots } from './ports.ts';
 
 /** Reads which facts a text gives (the classifier's fact reading, in the case's language). */
 export type FactReader = (text: string, c: SupportCase) => ReadonlySet<Fact>;
@@ -71,17 +70,11 @@ export async function answerConsentUseCase(
   return actOnCase(deps, request, (c, stamp) => answerConsent(c, { ...body, channel }, stamp));
 }
 
-/** Withdrawing the case calls off a booked callback too: its window's place is free again. */
+/** Withdrawing the case calls off a booked callback too (act-on-case frees its place). */
 export async function cancelCaseUseCase(
-  deps: ActDeps & { slots: CallbackSlots },
+  deps: ActDeps,
   request: ActRequest,
   body: { reason: string },
 ): Promise<ActResult> {
-  let calledOff: string | undefined;
-  const result = await actOnCase(deps, request, (c, stamp) => {
-    calledOff = c.callback?.state === 'booked' ? c.callback.start : undefined;
-    return cancelCase(c, body.reason, stamp);
-  });
-  if (!result.replayed && calledOff) await deps.slots.release(calledOff);
-  return result;
+  return actOnCase(deps, request, (c, stamp) => cancelCase(c, body.reason, stamp));
 }

@@ -229,8 +229,8 @@ async function doEventWork(
     case 'closed':
       await mailCustomer(deps, c, event, (base) => composeClosedMail(base));
       break;
-    case 'cancelled':
-      if (c.callback?.state === 'cancelled') await callbackCalledOff(deps, c, event);
+    case 'callback-cancelled':
+      await callbackCalledOff(deps, c, event);
       break;
     default:
       break;
@@ -277,7 +277,7 @@ async function arrivalWork(
     const vendorId = c.classification?.vendorId;
     if (!vendorId) return undefined;
     if (c.status === 'awaiting-consent') return (current) => askConsent(current, vendorId, stamp(deps));
-    if (c.status === 'waiting-on-vendor' && !c.vendor) return await contactVendor(deps, c, event);
+    if (c.status === 'waiting-on-vendor') return await contactVendor(deps, c, event);
   }
   return undefined;
 }
@@ -290,6 +290,12 @@ async function contactVendor(
 ): Promise<((current: SupportCase) => Transition) | undefined> {
   const vendor = vendorOf(deps, c);
   if (!vendor || c.consent?.state !== 'given' || c.consent.vendorId !== vendor.id) return undefined;
+  // Contacted already since this work was called for (the consent and the case's arrival at
+  // level 4 both call for it, in either order): one dossier. A case back at level 4 for the same
+  // vendor after its last contact is contacted anew.
+  // (A 'queued' arrival is the classification's: it called for the work when the case was classified.)
+  const calledFor = event.type === 'queued' ? (c.classification?.classifiedAt ?? event.at) : event.at;
+  if (c.vendor?.vendorId === vendor.id && c.vendor.contactedAt >= calledFor) return undefined;
   const [history, followUps] = await Promise.all([
     deps.store.listHistory(c.id, { limit: 200 }),
     deps.store.listFollowUps(c.id, { limit: 50 }),
@@ -422,14 +428,14 @@ async function slaAlert(deps: LevelWorkDeps, c: SupportCase, event: CaseEvent): 
 
 /** A withdrawn case's call: the team is told, the customer's calendar entry is cancelled. */
 async function callbackCalledOff(deps: LevelWorkDeps, c: SupportCase, event: CaseEvent): Promise<void> {
-  const callback = c.callback;
-  if (!callback) return;
+  const window = event.data.window as { start: string; end: string } | undefined;
+  if (!window) return;
   const team = teamOf(2, deps.teams ?? TEAMS);
   const text = `The callback for ${c.reference} on ${formatWindow(
-    { start: new Date(callback.start), end: new Date(callback.end) },
+    { start: new Date(window.start), end: new Date(window.end) },
     TEAM_CALENDARS[2].timeZone,
     'en-GB',
-  )} is called off: the case was cancelled.`;
+  )} is called off: the case is now ${c.status} at level ${c.classification?.level}.`;
   await sendOnce(deps, c, event, team.address, () => ({
     to: team.address,
     subject: `[${c.reference}] Callback called off`,
@@ -571,7 +577,17 @@ async function sendOnce(
     await deps.ledger.release(key);
     throw error;
   }
-  await deps.ledger.markSent(key, record('email-sent', { subject: email.subject, messageId }));
+  // SES took it: recording that must not fail for a blip (a stale claim would send it again).
+  const sent = record('email-sent', { subject: email.subject, messageId });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.ledger.markSent(key, sent);
+      break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+  }
   return { messageId };
 }
 

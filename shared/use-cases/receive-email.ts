@@ -31,7 +31,7 @@ import { answerConsent, customerWrote, vendorAnswered } from '../domain/case-lif
 import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
 import { type Intake, IntakeSchema, normalizeEmail, unusableAddressReason } from '../domain/intake-record.ts';
 import { LOOP_HEADER } from '../domain/mail-policy.ts';
-import { consentAnswerIn } from '../domain/reply-intent.ts';
+import { bareAnswerIn, consentAnswerIn } from '../domain/reply-intent.ts';
 import { type FollowUp, type SupportCase, wasHandedOver } from '../domain/support-case.ts';
 import { vendorById, vendorReferenceIn } from '../domain/vendor-catalogue.ts';
 import { automaticReason, firstAddress, mimePartTypes } from '../mail/automatic-mail.ts';
@@ -150,7 +150,7 @@ export async function receiveEmailUseCase(
         text: text.slice(0, MAX_FOLLOW_UP),
         rawKey,
       };
-      const current = await joinCase(deps, existing, followUp);
+      const current = await joinCase(deps, existing, followUp, senderVouched(verdicts));
       // A reply from the mailbox confirms it — when its domain vouches for the From address
       // (whoever filed a form knows the reference and could forge the reply otherwise), and only
       // on a case its owner opened by mail: a stranger writing back "this was not me" to a form's
@@ -161,7 +161,12 @@ export async function receiveEmailUseCase(
       // a redelivered reply tells the queue again, in case the first message was lost.
       if (wasHandedOver(current)) await queueHandOver(deps.queues, current);
       // "YES" or "NO" on the first line of a reply to the consent request answers it.
-      const consent = current.status === 'awaiting-consent' ? consentAnswerIn(text) : undefined;
+      // Only from a mailbox whose domain vouches for it: a forged YES would send the customer's
+      // data to the vendor.
+      const consent =
+        current.status === 'awaiting-consent' && senderVouched(verdicts)
+          ? consentAnswerIn(text, { wholeLine: true })
+          : undefined;
       if (consent) await answerConsentByMail(deps, current.id, consent === 'yes');
       return { outcome: 'follow-up', caseId: existing.id, reference };
     }
@@ -221,6 +226,8 @@ async function joinCase(
   deps: ReceiveEmailDeps,
   existing: SupportCase,
   followUp: FollowUp,
+  /** The sender's domain vouches for the mail: a bare "yes" may confirm a resolution. */
+  vouched: boolean,
 ): Promise<SupportCase> {
   let c = existing;
   const factsIn = factReader(deps.classifier);
@@ -232,7 +239,7 @@ async function joinCase(
     };
     // "Yes" as the answer to a resolution confirms it; anything else the customer writes to a
     // resolved case is an objection (it is reopened).
-    const confirms = c.status === 'resolved' && consentAnswerIn(followUp.text) === 'yes';
+    const confirms = c.status === 'resolved' && vouched && bareAnswerIn(followUp.text) === 'yes';
     const joined = customerWrote(c, followUp, factsIn(followUp.text, c), stamp, confirms);
     if (joined.kind !== 'changed') return c;
     const updated = joined.case;
@@ -280,12 +287,18 @@ async function answerConsentByMail(deps: ReceiveEmailDeps, caseId: string, given
  * verdict at all is taken as it comes; in AWS the receipt always carries them.)
  */
 function vendorAuthenticated(verdicts: MailVerdicts): boolean {
-  const dmarc = verdicts.dmarcVerdict?.status;
-  if (dmarc === undefined && !verdicts.spfVerdict && !verdicts.dkimVerdict) return true;
-  if (dmarc === 'PASS') return true;
-  return (
-    dmarc === 'GRAY' && (verdicts.spfVerdict?.status === 'PASS' || verdicts.dkimVerdict?.status === 'PASS')
-  );
+  return senderVouched(verdicts);
+}
+
+/**
+ * Whether the From address's own domain vouches for a mail that decides something (consent, a
+ * confirmation, a vendor's answer): DMARC passed. SPF or DKIM alone may pass for another domain
+ * than the From's. The local SMTP intake judges nothing (no verdict at all): taken as it comes
+ * there; in AWS the receipt always carries the verdicts.
+ */
+function senderVouched(verdicts: MailVerdicts): boolean {
+  const judged = verdicts.dmarcVerdict || verdicts.spfVerdict || verdicts.dkimVerdict;
+  return !judged || fromDomainVouches(verdicts);
 }
 
 /**

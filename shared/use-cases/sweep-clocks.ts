@@ -43,6 +43,7 @@ import {
   MAX_CLASSIFY_REQUESTS,
   MAX_EFFECT_REPAIRS,
   next,
+  nextDueAt,
   type SupportCase,
 } from '../domain/support-case.ts';
 import { queueEffects } from './act-on-case.ts';
@@ -69,6 +70,8 @@ export type SweepResult = {
 export async function sweepClocksUseCase(
   deps: { store: CaseStore; queues: WorkQueues },
   now: Date,
+  /** Wall time the sweep may spend (the function's timeout is 50 s; the next sweep goes on). */
+  budgetMs = 40_000,
 ): Promise<SweepResult> {
   const result: SweepResult = {
     requeuedUnclassified: 0,
@@ -80,23 +83,13 @@ export async function sweepClocksUseCase(
     closed: 0,
     slaAlerts: 0,
   };
-  const stuck = await deps.store.listUnclassified(
-    new Date(now.getTime() - STUCK_AFTER_MS).toISOString(),
-    PAGE,
+  // The most overdue first, across the shards; what the time budget leaves waits a minute.
+  const deadline = Date.now() + budgetMs;
+  const due = (await deps.store.listDue(now.toISOString(), PAGE)).sort((a, b) =>
+    (nextDueAt(a) ?? '').localeCompare(nextDueAt(b) ?? ''),
   );
-  for (const c of stuck) {
-    // Counted on the case before the message goes: past the bound it is given up, recorded.
-    const counted = await apply(deps, c, now, countClassifyRequest);
-    if (!counted) continue;
-    if (counted.case.classifyAbandonedAt) result.abandonedWork++;
-    else {
-      await deps.queues.requestClassification({ caseId: c.id });
-      result.requeuedUnclassified++;
-    }
-  }
-
-  const due = await deps.store.listDue(now.toISOString(), PAGE);
   for (const c of due) {
+    if (Date.now() > deadline) break;
     const t = now.getTime();
     const ack = c.acknowledgement;
     if (
@@ -111,7 +104,11 @@ export async function sweepClocksUseCase(
     const duties: Array<
       [Exclude<keyof SweepResult, 'requeuedUnclassified' | 'requeuedAcknowledgements'>, Duty]
     > = [];
-    if ((c.pendingEffects ?? []).some((e) => Date.parse(e.since) + EFFECT_REPAIR_AFTER_MS <= t))
+    if (
+      (c.pendingEffects ?? []).some(
+        (e) => !e.abandonedAt && Date.parse(e.since) + EFFECT_REPAIR_AFTER_MS <= t,
+      )
+    )
       duties.push(['requeuedWork', repairWork]);
     if (c.callback?.state === 'booked' && !c.callback.remindedAt)
       duties.push(['callbackReminders', remindCallback]);
@@ -134,6 +131,23 @@ export async function sweepClocksUseCase(
       await queueEffects(deps, done.case, new Set([...done.events.map((e) => e.id), ...done.requeued]));
     }
   }
+  // Lost classifications come after the clocks: an incident burst must not starve the alerts.
+  const stuck = await deps.store.listUnclassified(
+    new Date(now.getTime() - STUCK_AFTER_MS).toISOString(),
+    PAGE,
+  );
+  for (const c of stuck) {
+    if (Date.now() > deadline) break;
+    // Counted on the case before the message goes: past the bound it is given up, recorded.
+    const counted = await apply(deps, c, now, countClassifyRequest);
+    if (!counted) continue;
+    if (counted.case.classifyAbandonedAt) result.abandonedWork++;
+    else {
+      await deps.queues.requestClassification({ caseId: c.id });
+      result.requeuedUnclassified++;
+    }
+  }
+
   return result;
 }
 
@@ -172,8 +186,8 @@ function repairWork(c: SupportCase, stamp: Stamp): Transition {
   const at = stamp.at.toISOString();
   const events: CaseEvent[] = [];
   let changed = false;
-  const effects = (c.pendingEffects ?? []).flatMap((effect) => {
-    if (Date.parse(effect.since) + EFFECT_REPAIR_AFTER_MS > t) return [effect];
+  const effects = (c.pendingEffects ?? []).map((effect) => {
+    if (effect.abandonedAt || Date.parse(effect.since) + EFFECT_REPAIR_AFTER_MS > t) return effect;
     changed = true;
     const repairs = (effect.repairs ?? 0) + 1;
     if (repairs > MAX_EFFECT_REPAIRS) {
@@ -186,9 +200,10 @@ function repairWork(c: SupportCase, stamp: Stamp): Transition {
         visibility: 'internal',
         data: { forEvent: effect.eventId, level: effect.level, repairs: effect.repairs ?? 0 },
       });
-      return [];
+      // Kept, marked: the dead-letter queue's replay still finds the work to do.
+      return { ...effect, abandonedAt: at };
     }
-    return [{ ...effect, since: at, repairs }];
+    return { ...effect, since: at, repairs };
   });
   if (!changed) return { kind: 'unchanged', case: c };
   return {

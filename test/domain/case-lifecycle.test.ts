@@ -937,16 +937,30 @@ describe('the sweep’s reminders go when they are due, to the case as it is now
     expect(reminded.callback?.remindedAt).toBe(iso(DAY + 60));
   });
 
-  it('a case escalated away from level 2 is not reminded of its call; back at level 2 it is', () => {
+  it('a case escalated away from level 2 calls its call off: no reminder, not even back at level 2', () => {
     const c = caseIn('in-progress', 2, { callback: bookedCallback() });
-    const away = changedOf(escalateCase(c, { level: 3, reason: 'driver bug' }, stampOf('E1', 60))).case;
-    expect(away.callback?.state).toBe('booked');
+    const escalated = changedOf(escalateCase(c, { level: 3, reason: 'driver bug' }, stampOf('E1', 60)));
+    const away = escalated.case;
+    expect(away.callback?.state).toBe('cancelled');
+    // The team is told by level 2's worker.
+    expect(escalated.events.map((e) => e.type)).toContain('callback-cancelled');
+    expect(away.pendingEffects).toEqual(expect.arrayContaining([expect.objectContaining({ level: 2 })]));
     for (const minutes of [callbackDue, DAY + 10]) {
       expect(remindCallback(away, stampOf('E2', minutes, sweep))).toEqual({ kind: 'unchanged', case: away });
     }
     const back = changedOf(escalateCase(away, { level: 2, reason: 'needs a call' }, stampOf('E3', 90))).case;
-    const reminded = changedOf(remindCallback(back, stampOf('E4', callbackDue, sweep))).case;
-    expect(reminded.callback?.remindedAt).toBe(iso(callbackDue));
+    expect(remindCallback(back, stampOf('E4', callbackDue, sweep))).toEqual({
+      kind: 'unchanged',
+      case: back,
+    });
+  });
+
+  it('a window already begun gets no reminder; it is marked so the sweep stops looking', () => {
+    const c = caseIn('in-progress', 2, { callback: bookedCallback() });
+    const late = changedOf(remindCallback(c, stampOf('E1', DAY + 10, sweep)));
+    expect(late.events).toEqual([]);
+    expect(late.case.callback?.remindedAt).toBe(iso(DAY + 10));
+    expect(late.case.pendingEffects ?? []).toEqual([]);
   });
 
   it('a vendor’s reminder: not before its answer target; from then on, once', () => {

@@ -593,6 +593,8 @@ function fromQueueCursor(cursor: string, partition: string): Record<string, stri
 /** A cursor is the last sort key read; anything else is refused, not queried. */
 function fromCursor(cursor: string, prefix: string): string {
   const sk = Buffer.from(cursor, 'base64url').toString();
-  if (!sk.startsWith(prefix)) throw new ValidationError('Not a cursor of this list', 'cursor');
+  // A sort key longer than DynamoDB takes would be its error (a 500), not the caller's.
+  if (!sk.startsWith(prefix) || Buffer.byteLength(sk) > 1024)
+    throw new ValidationError('Not a cursor of this list', 'cursor');
   return sk;
 }
