@@ -18,6 +18,7 @@ const deps = {
   store: wired.caseStore(),
   queues: wired.workQueues(),
   slots: wired.callbackSlots(),
+  recipients: wired.recipients(),
   clock: wired.clock,
   warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
 };

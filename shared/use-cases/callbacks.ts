@@ -10,15 +10,15 @@
  */
 import { callbackWindows, formatWindow, isOfferedWindow } from '../domain/business-calendar.ts';
 import { bookCallback, type CallbackOutcome, recordCallbackOutcome } from '../domain/case-lifecycle.ts';
-import { InvalidTransitionError, ValidationError } from '../domain/errors.ts';
+import { ForbiddenError, InvalidTransitionError, ValidationError } from '../domain/errors.ts';
 import type { SupportCase } from '../domain/support-case.ts';
 import { TEAM_CALENDARS } from '../domain/team-calendars.ts';
 import { TEAMS } from '../domain/teams.ts';
 import { type ActDeps, type ActRequest, type ActResult, actOnCase } from './act-on-case.ts';
 import { loadCaseFor } from './case-access.ts';
-import type { CallbackSlots } from './ports.ts';
+import type { CallbackSlots, Recipients } from './ports.ts';
 
-export type CallbackDeps = ActDeps & { slots: CallbackSlots };
+export type CallbackDeps = ActDeps & { slots: CallbackSlots; recipients: Recipients };
 
 export type CallbackSlot = { start: string; end: string; label: string };
 
@@ -68,6 +68,16 @@ export async function bookCallbackUseCase(
       'This window is not offered: choose one of GET /cases/{id}/callback-slots',
       'start',
     );
+  // A technician calls the number the form gave: only the owner of a confirmed address (or a
+  // case an agent or the sender's own domain vouched for) books by themself; else an agent does.
+  if (request.caller.kind === 'customer') {
+    const c = request.loaded ?? (await loadCaseFor(deps.store, request.caller, request.caseId));
+    const vouched = c.channel === 'phone' || c.source?.vouchedBy !== undefined;
+    if (!vouched && !(await deps.recipients.get(c.customer.email))?.verified)
+      throw new ForbiddenError(
+        'Confirm your email address on the case page first (the link in our first mail); then book the call',
+      );
+  }
   const startIso = start.toISOString();
   let taken = false;
   let previous: string | undefined;

@@ -10,7 +10,15 @@ import { allRoutes } from '../../shared/declaration/index.ts';
 import { CASE_STATUSES } from '../../shared/domain/support-case.ts';
 import { LANGUAGES, type Language } from '../../shared/domain/support-model.ts';
 import { messagesFor } from '../../shared/i18n/index.ts';
-import { call, eventually, local, newCaseBody, tokenIn, waitForEmails } from '../support/http.ts';
+import {
+  call,
+  eventually,
+  local,
+  newCaseBody,
+  tokenIn,
+  verifiedAddress,
+  waitForEmails,
+} from '../support/http.ts';
 
 const SOME_ID = '01JDTESTCASE0000000000000A';
 
@@ -361,6 +369,8 @@ describe("the case page's script against the local API", () => {
       reason: 'Needs a technician on the phone.',
     });
     expect(escalated.classification.level).toBe(2);
+    // The owner of the address confirmed it: only then does a customer book a call themself.
+    await verifiedAddress(escalated.customer.email);
 
     const page = await openPage('en', c.id, c.token);
     await page.shows(t.callback.chooseWindow);

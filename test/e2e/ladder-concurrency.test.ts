@@ -12,7 +12,7 @@ import { DynamoDbCallbackSlots } from '../../shared/adapters/dynamodb/dynamodb-c
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.ts';
 import { replyToCustomer } from '../../shared/domain/case-lifecycle.ts';
 import { ConcurrentUpdateError } from '../../shared/domain/errors.ts';
-import { call, eventually, local, newCaseBody, sentEmailsTo } from '../support/http.ts';
+import { call, eventually, local, newCaseBody, sentEmailsTo, verifiedAddress } from '../support/http.ts';
 import { lambdaTestContext, sqsEvent } from '../support/lambda.ts';
 
 /** A JSON answer of the API, as `call` gives it. */
@@ -46,6 +46,8 @@ async function openAt(level: 1 | 2, email = `conc-${randomUUID()}@example.com`):
   );
   const read = await call('GET', `/cases/${id}`, { token: local().agentTokens.admin });
   expect(read.json.classification.level).toBe(level);
+  // A customer books a call only from a confirmed address (a technician calls the form's number).
+  if (level === 2) await verifiedAddress(email);
   return { id, reference, email, token: accessToken };
 }
 
