@@ -15,12 +15,9 @@ const spec = FUNCTIONS.callbacks;
 const wired = wire(spec);
 const logger = functionLogger();
 const deps = {
-  store: wired.caseStore(),
-  queues: wired.workQueues(),
+  ...wired.caseActions(logger),
   slots: wired.callbackSlots(),
   recipients: wired.recipients(),
-  clock: wired.clock,
-  warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
 };
 
 export const handler = httpFunction(

@@ -35,11 +35,8 @@ const spec = FUNCTIONS.caseWork;
 const wired = wire(spec);
 const logger = functionLogger();
 const deps = {
-  store: wired.caseStore(),
-  queues: wired.workQueues(),
+  ...wired.caseActions(logger),
   slots: wired.callbackSlots(),
-  clock: wired.clock,
-  warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
 };
 
 async function agentRequest(request: HttpRequest): Promise<AgentRequest> {

@@ -11,10 +11,7 @@ const spec = FUNCTIONS.correctClassification;
 const wired = wire(spec);
 const logger = functionLogger();
 const deps = {
-  store: wired.caseStore(),
-  queues: wired.workQueues(),
-  clock: wired.clock,
-  warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
+  ...wired.caseActions(logger),
 };
 
 export const handler = httpFunction(

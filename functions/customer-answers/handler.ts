@@ -23,12 +23,9 @@ const spec = FUNCTIONS.customerAnswers;
 const wired = wire(spec);
 const logger = functionLogger();
 const deps = {
-  store: wired.caseStore(),
-  queues: wired.workQueues(),
-  clock: wired.clock,
+  ...wired.caseActions(logger),
   factsIn: factReader(defaultClassifier()),
   slots: wired.callbackSlots(),
-  warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
 };
 
 export const handler = httpFunction(

@@ -40,5 +40,15 @@ export function wire(spec: FunctionSpec) {
         jwksUrl: get(ENV.jwksUrl),
       }),
     publicBaseUrl: () => get(ENV.publicBaseUrl).replace(/\/$/, ''),
+    /**
+     * What every action on a case needs (act-on-case.ts): the store, the level queues, the
+     * clock, and where a queue send that failed is logged (the sweep repairs it).
+     */
+    caseActions: (logger: { warn: (message: string, details: Record<string, unknown>) => void }) => ({
+      store: new DynamoDbCaseStore(dynamoDocumentClient(), get(ENV.table)),
+      queues: new SqsWorkQueues(sqsClient(), queueUrlsFrom(env, spec.uses.queues ?? [])),
+      clock: () => new Date(),
+      warn: (message: string, details: Record<string, unknown>) => logger.warn(message, details),
+    }),
   };
 }
