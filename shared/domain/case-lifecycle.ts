@@ -121,6 +121,8 @@ function clockStops(before: SupportCase, after: SupportCase, stamp: Stamp): Case
           elapsedMs: now.accruedMs,
           targetMs: now.targetMs,
           met: now.accruedMs <= now.targetMs,
+          // Stopped because the case was withdrawn: nobody answered or solved anything.
+          ...(after.status === 'cancelled' ? { cancelled: true } : {}),
         },
       },
     ];

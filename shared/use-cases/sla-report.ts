@@ -114,6 +114,8 @@ export function aggregateSlaOutcomes(events: readonly OutcomeEvent[]): SlaReport
       continue;
     }
     if (event.type !== 'clock-stopped') continue;
+    // A clock a withdrawal stopped measures no answer and no solution: not in the figures.
+    if (event.data.cancelled === true) continue;
     const stop = stopOf(event);
     const clock = event.data.clock;
     if (!stop || (clock !== 'response' && clock !== 'resolution')) continue;

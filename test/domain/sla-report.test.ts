@@ -157,6 +157,19 @@ describe('the SLA report aggregation', () => {
     ]);
   });
 
+  it('leaves out the clocks a withdrawal stopped: they measure no answer and no solution', () => {
+    const withdrawn = (clock: 'response' | 'resolution') => {
+      const event = stopped('withdrawn', clock, '2026-03-02T09:05:00.000Z', response(5));
+      return { ...event, data: { ...event.data, cancelled: true } };
+    };
+    const rows = aggregateSlaOutcomes([
+      withdrawn('response'),
+      withdrawn('resolution'),
+      stopped('answered', 'response', '2026-03-02T10:00:00.000Z', response(40)),
+    ]);
+    expect(rows).toEqual([expect.objectContaining({ cases: 1, responses: 1, responseMetPct: 0 })]);
+  });
+
   it('puts each case once in the row of its last stopped clock, sorted by level then priority', () => {
     const rows = aggregateSlaOutcomes([
       // Answered by the desk at P3, resolved by the experts after going up to P2.
