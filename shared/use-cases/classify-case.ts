@@ -36,6 +36,7 @@ export async function classifyCaseUseCase(deps: ClassifyCaseDeps, caseId: string
       phone: c.customer.phone,
       // Intake already settled the language, with the browser's hints that only it had.
       language: { form: c.language },
+      statedBy: c.channel === 'phone' ? 'agent' : 'customer',
     });
     const classification: Classification = {
       language: c.language,

@@ -58,6 +58,8 @@ export async function openCaseUseCase(
     ...intake.problem,
     phone: intake.customer.phone,
     language: { form: intake.customer.language, ...options.languageHints },
+    // An agent typed a telephone call in: their impact and urgency are taken as stated.
+    statedBy: intake.channel === 'phone' ? 'agent' : 'customer',
   });
   const token = newCustomerToken();
   const requestHash = createHash('sha256').update(JSON.stringify(intake)).digest('hex');

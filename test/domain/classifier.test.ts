@@ -557,3 +557,54 @@ describe('missing facts: since when', () => {
     ).toContain('since');
   });
 });
+
+describe("the form's impact and urgency are the customer's statement", () => {
+  const classifier = createClassifier();
+  const minor = { subject: 'Mouse', description: 'My mouse pointer sometimes jumps a little.' };
+  const outage = {
+    subject: 'Nobody can log in',
+    description: 'Since 8:00 nobody in the company can log in, all 300 employees are blocked.',
+  };
+
+  it('raise the priority the text shows by one step at most, and say so', () => {
+    const read = classifier.classify(minor);
+    const stated = classifier.classify({ ...minor, impact: 'high', urgency: 'high' });
+    const order = ['P1', 'P2', 'P3', 'P4', 'P5'];
+    expect(order.indexOf(stated.priority)).toBe(Math.max(1, order.indexOf(read.priority) - 1));
+    expect(stated.reasons.join('\n')).toMatch(/the customer stated impact high, urgency high \(P1\)/);
+  });
+
+  it('reach P1 only when the text shows an outage', () => {
+    expect(classifier.classify({ ...outage, impact: 'high', urgency: 'high' }).priority).toBe('P1');
+    expect(
+      classifier.classify({
+        subject: 'Slow',
+        description: 'Excel is slow to open.',
+        impact: 'high',
+        urgency: 'high',
+      }).priority,
+    ).not.toBe('P1');
+  });
+
+  it('count a stated number of people affected as a statement too', () => {
+    const read = classifier.classify(minor);
+    const stated = classifier.classify({ ...minor, affectedUsers: 500, urgency: 'high' });
+    expect(['P1', 'P2', 'P3', 'P4', 'P5'].indexOf(stated.priority)).toBeGreaterThanOrEqual(
+      ['P1', 'P2', 'P3', 'P4', 'P5'].indexOf(read.priority) - 1,
+    );
+    expect(stated.priority).not.toBe('P1');
+  });
+
+  it('may lower it by one step: a mis-ticked "low" does not bury an outage', () => {
+    const read = classifier.classify(outage);
+    const calm = classifier.classify({ ...outage, impact: 'low', urgency: 'low' });
+    expect(read.priority).toBe('P1');
+    expect(calm.priority).toBe('P2');
+  });
+
+  it('are taken as stated when an agent typed them in (a telephone case)', () => {
+    expect(
+      classifier.classify({ ...minor, impact: 'high', urgency: 'high', statedBy: 'agent' }).priority,
+    ).toBe('P1');
+  });
+});

@@ -12,6 +12,7 @@ import {
   type Grade,
   type Language,
   type Level,
+  type Priority,
   priorityOf,
 } from '../support-model.ts';
 import type { Vendor } from '../vendor-catalogue.ts';
@@ -38,6 +39,11 @@ export type ClassifierInput = {
   urgency?: Grade;
   phone?: string;
   language?: LanguageHints;
+  /**
+   * Who stated impact, urgency and people affected: the customer on a form (a statement, weighed
+   * against the text) or an agent (a telephone case: taken as stated). The customer by default.
+   */
+  statedBy?: 'customer' | 'agent';
 };
 
 export type Verdict = Pick<
@@ -291,11 +297,17 @@ export class Classifier {
 
     // ── impact and urgency ──
     const isFault = kindScore.fault > 0 && kindScore.fault >= kindScore.howto;
-    const impact = this.impactOf(input, written, signals, isFault, vendor, reasons);
+    // Impact and urgency from what the text shows; what a form states is weighed after (below).
+    const agentStated = input.statedBy === 'agent';
+    const evidence: ClassifierInput = agentStated
+      ? input
+      : { ...input, impact: undefined, urgency: undefined, affectedUsers: undefined };
+    const impact = this.impactOf(evidence, written, signals, isFault, vendor, reasons);
     const isHowTo = kindScore.howto >= 2 && kindScore.howto > kindScore.fault;
-    const urgency = this.urgencyOf(input, signals, isFault, isHowTo, impact, reasons);
-    const priority = priorityOf(impact, urgency);
-    reasons.push(`priority ${priority}: impact ${impact} × urgency ${urgency}`);
+    const urgency = this.urgencyOf(evidence, signals, isFault, isHowTo, impact, reasons);
+    const fromText = priorityOf(impact, urgency);
+    reasons.push(`priority ${fromText}: impact ${impact} × urgency ${urgency}`);
+    const priority = agentStated ? fromText : weighStatement(input, impact, urgency, isFault, reasons);
 
     // ── level ──
     const ticketDesk = signals.find(({ signal }) => TICKET_DESK.has(signal.id));
@@ -654,6 +666,61 @@ export class Classifier {
     for (const [fact, value] of given) if (value !== undefined && value !== '') found.add(fact);
     return found;
   }
+}
+
+const PRIORITY_ORDER = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
+
+/**
+ * The customer's own statement on the form (impact, urgency, people affected) is a statement, not
+ * a verdict: anyone can tick "high" twice and claim a 15-minute target. It may raise the priority
+ * read from the text by one step at most, and to P1 only when the text shows an outage (a fault
+ * of high impact); it may lower it by one step too (the customer knows what can wait, but a
+ * mis-ticked "low" must not bury an outage the text describes). Only an agent sets a priority
+ * outright (a telephone case, a correction).
+ */
+function weighStatement(
+  input: ClassifierInput,
+  impact: Grade,
+  urgency: Grade,
+  isFault: boolean,
+  reasons: string[],
+): Priority {
+  const read = priorityOf(impact, urgency);
+  const statedImpact =
+    input.impact ??
+    (input.affectedUsers === undefined
+      ? undefined
+      : input.affectedUsers >= 20
+        ? 'high'
+        : input.affectedUsers >= 3
+          ? 'medium'
+          : 'low');
+  if (statedImpact === undefined && input.urgency === undefined) return read;
+  const stated = priorityOf(statedImpact ?? impact, input.urgency ?? urgency);
+  const said = [
+    ...(statedImpact
+      ? [
+          `impact ${statedImpact}${input.affectedUsers !== undefined && !input.impact ? ` (${input.affectedUsers} people)` : ''}`,
+        ]
+      : []),
+    ...(input.urgency ? [`urgency ${input.urgency}`] : []),
+  ].join(', ');
+  const rank = (p: Priority) => PRIORITY_ORDER.indexOf(p);
+  if (rank(stated) >= rank(read)) {
+    const lowered = PRIORITY_ORDER[Math.min(rank(stated), rank(read) + 1)] as Priority;
+    if (stated !== read)
+      reasons.push(`the customer stated ${said} (${stated}): lowered one step at most, ${read} → ${lowered}`);
+    return lowered;
+  }
+  let raised = PRIORITY_ORDER[Math.max(rank(stated), rank(read) - 1)] as Priority;
+  const outage = isFault && impact === 'high';
+  if (raised === 'P1' && !outage) raised = 'P2';
+  reasons.push(
+    raised === read
+      ? `the customer stated ${said} (${stated}); without an outage in the text it stays ${read}: only an agent sets P1 then`
+      : `the customer stated ${said} (${stated}): raised one step, ${read} → ${raised}${stated === 'P1' && raised !== 'P1' ? '; P1 needs an outage in the text or an agent' : ''}`,
+  );
+  return raised;
 }
 
 /**
