@@ -15,6 +15,8 @@ export const EVENT_TYPES = [
   'noted',
   'replied',
   'customer-wrote',
+  /** The customer did not answer within the desk's silence days: the case is back with the desk. */
+  'customer-silent',
   'escalated',
   'callback-booked',
   'callback-reminded',

@@ -21,6 +21,7 @@ import {
   CALLBACK_REMINDER_BEFORE_MS,
   type CaseStatus,
   type ClassificationFields,
+  CUSTOMER_SILENCE_MS,
   correctClassification,
   type FollowUp,
   isActive,
@@ -479,6 +480,24 @@ export function closeUnobjected(c: SupportCase, stamp: Stamp): Transition {
     ...closed,
     case: { ...closed.case, pendingEffects: [...(closed.case.pendingEffects ?? []), effect] },
   };
+}
+
+/**
+ * The sweep: the customer did not answer (nothing changed on the case) for the desk's silence
+ * days. The case goes back to whoever works it — its resolution clock runs again — with an
+ * internal event, so an agent decides: call, resolve, or ask again.
+ */
+export function customerSilent(c: SupportCase, stamp: Stamp): Transition {
+  if (c.status !== 'waiting-on-customer') return unchanged(c);
+  if (Date.parse(c.updatedAt) + CUSTOMER_SILENCE_MS > stamp.at.getTime()) return unchanged(c);
+  const status = c.assignee ? 'in-progress' : 'open';
+  return changed(c, stamp, { status }, [
+    {
+      type: 'customer-silent',
+      visibility: 'internal',
+      data: { days: CUSTOMER_SILENCE_MS / 86_400_000, fromStatus: c.status, toStatus: status },
+    },
+  ]);
 }
 
 /** The problem came back: a resolved, closed or cancelled case returns to its level's queue. */

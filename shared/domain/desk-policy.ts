@@ -8,6 +8,11 @@ export const DeskPolicySchema = z
   .object({
     /** Days a resolved case waits for the customer's objection before it closes by itself. */
     objectionDays: z.number().int().min(1).max(90),
+    /**
+     * Days a case waits on the customer's answer before it goes back to whoever works it (the
+     * resolution clock runs again): a silent customer must not leave a case waiting for ever.
+     */
+    customerSilenceDays: z.number().int().min(1).max(90),
   })
   .strict();
 export type DeskPolicy = z.output<typeof DeskPolicySchema>;

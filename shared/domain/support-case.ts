@@ -1,6 +1,7 @@
 // The support case and its lifecycle. Every change returns a new case with `version` + 1;
 // the repository writes it only if the stored version is still the one we read
 // (optimistic concurrency), so two workers can never overwrite each other.
+import { DESK_POLICY } from './desk-policy.ts';
 import { InvalidTransitionError } from './errors.ts';
 import type { AttachmentRef, Customer, Fact, Intake, Problem } from './intake-record.ts';
 import { clocksDueAt, type SlaClocks } from './sla-clock.ts';
@@ -542,6 +543,8 @@ export function customerTokenHashes(c: SupportCase): string[] {
 
 /** Work an event called for and nobody finished by then is queued again by the sweep. */
 export const EFFECT_REPAIR_AFTER_MS = 2 * 60_000;
+/** A case waiting on the customer this long without any change goes back to the desk. */
+export const CUSTOMER_SILENCE_MS = DESK_POLICY.customerSilenceDays * 86_400_000;
 /** The customer is reminded of a booked callback this long before its window. */
 export const CALLBACK_REMINDER_BEFORE_MS = 60 * 60_000;
 
@@ -568,6 +571,7 @@ export function nextDueAt(c: SupportCase): string | undefined {
   if (c.status === 'waiting-on-vendor' && c.vendor && !c.vendor.lastAnswerAt && !c.vendor.remindedAt)
     due.push(Date.parse(c.vendor.answerDueAt));
   if (c.status === 'resolved' && c.resolution) due.push(Date.parse(c.resolution.closesAt));
+  if (c.status === 'waiting-on-customer') due.push(Date.parse(c.updatedAt) + CUSTOMER_SILENCE_MS);
   const clocks = clocksDueAt(c);
   if (clocks !== undefined) due.push(clocks);
   const earliest = due.filter(Number.isFinite).sort((a, b) => a - b)[0];

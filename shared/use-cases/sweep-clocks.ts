@@ -28,6 +28,7 @@ import { ulid } from 'ulid';
 import type { Actor, CaseEvent } from '../domain/case-history.ts';
 import {
   closeUnobjected,
+  customerSilent,
   recordSlaThresholds,
   remindCallback,
   remindVendor,
@@ -65,6 +66,8 @@ export type SweepResult = {
   closed: number;
   /** Warnings and breaches recorded (each clock and threshold once). */
   slaAlerts: number;
+  /** Cases whose customer stayed silent too long, back with the desk. */
+  backFromCustomer: number;
 };
 
 export async function sweepClocksUseCase(
@@ -82,6 +85,7 @@ export async function sweepClocksUseCase(
     vendorReminders: 0,
     closed: 0,
     slaAlerts: 0,
+    backFromCustomer: 0,
   };
   // The most overdue first, across the shards; what the time budget leaves waits a minute.
   const deadline = Date.now() + budgetMs;
@@ -114,6 +118,7 @@ export async function sweepClocksUseCase(
       duties.push(['callbackReminders', remindCallback]);
     if (c.status === 'waiting-on-vendor' && c.vendor) duties.push(['vendorReminders', remindVendor]);
     if (c.status === 'resolved') duties.push(['closed', closeUnobjected]);
+    if (c.status === 'waiting-on-customer') duties.push(['backFromCustomer', customerSilent]);
     const clocks = clocksDueAt(c);
     if (clocks !== undefined && clocks <= t) duties.push(['slaAlerts', recordSlaThresholds]);
     let latest = c;
