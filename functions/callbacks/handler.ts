@@ -1,9 +1,8 @@
 // Level 2 callbacks: the free windows, booking or moving one, the technician's outcome.
 import { wire } from '../../shared/adapters/wiring.ts';
 import { FUNCTIONS } from '../../shared/declaration/index.ts';
-import { ForbiddenError } from '../../shared/domain/errors.ts';
-import { actRequestOf, caseAnswer } from '../../shared/http/case-action.ts';
-import { functionLogger, httpFunction, parseBody } from '../../shared/http/http-function.ts';
+import { actRequestOf, caseActionRoute } from '../../shared/http/case-action.ts';
+import { functionLogger, httpFunction } from '../../shared/http/http-function.ts';
 import { BookCallbackBody, CallbackOutcomeBody } from '../../shared/http/ladder-schemas.ts';
 import {
   bookCallbackUseCase,
@@ -27,26 +26,13 @@ export const handler = httpFunction(
       statusCode: 200,
       body: { slots: await listCallbackSlots(deps, await actRequestOf(request, deps.store)) },
     }),
-    'PUT /cases/{id}/callback': async (request) =>
-      caseAnswer(
-        request,
-        await bookCallbackUseCase(
-          deps,
-          await actRequestOf(request, deps.store),
-          parseBody(request, BookCallbackBody),
-        ),
-      ),
-    'POST /cases/{id}/callback-outcome': async (request) => {
-      if (request.caller.kind !== 'agent') throw new ForbiddenError('This route is for agents only');
-      return caseAnswer(
-        request,
-        await recordCallbackOutcomeUseCase(
-          deps,
-          await actRequestOf(request, deps.store),
-          parseBody(request, CallbackOutcomeBody),
-        ),
-      );
-    },
+    'PUT /cases/{id}/callback': caseActionRoute(deps, BookCallbackBody, bookCallbackUseCase),
+    // Agents only: the declaration's access rule refuses any other caller before this runs.
+    'POST /cases/{id}/callback-outcome': caseActionRoute(
+      deps,
+      CallbackOutcomeBody,
+      recordCallbackOutcomeUseCase,
+    ),
   },
   wired.callers(),
 );

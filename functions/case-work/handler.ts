@@ -1,15 +1,12 @@
 // Agents work a case: take or assign, note, reply, escalate, resolve, close, reopen, link a
 // defect. Thin: parse, call the use case, answer in the agent's view.
+
+import type { z } from 'zod';
 import { wire } from '../../shared/adapters/wiring.ts';
 import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
-import { actRequestOf, caseAnswer } from '../../shared/http/case-action.ts';
-import {
-  functionLogger,
-  type HttpRequest,
-  httpFunction,
-  parseBody,
-} from '../../shared/http/http-function.ts';
+import { caseActionRoute } from '../../shared/http/case-action.ts';
+import { functionLogger, httpFunction } from '../../shared/http/http-function.ts';
 import {
   DefectBody,
   EscalateBody,
@@ -19,6 +16,7 @@ import {
   ResolveBody,
   TakeBody,
 } from '../../shared/http/ladder-schemas.ts';
+import type { ActRequest, ActResult } from '../../shared/use-cases/act-on-case.ts';
 import {
   type AgentRequest,
   addNoteUseCase,
@@ -39,55 +37,29 @@ const deps = {
   slots: wired.callbackSlots(),
 };
 
-async function agentRequest(request: HttpRequest): Promise<AgentRequest> {
-  const act = await actRequestOf(request, deps.store);
-  if (act.caller.kind !== 'agent') throw new ForbiddenError('This route is for agents only');
-  return { ...act, caller: act.caller };
+/** The declaration lets only agents call these routes; the use cases want the agent. */
+function asAgent(request: ActRequest): AgentRequest {
+  const { caller } = request;
+  if (caller.kind !== 'agent') throw new ForbiddenError('This route is for agents only');
+  return { ...request, caller };
 }
+
+const agentRoute = <S extends z.ZodType>(
+  schema: S,
+  run: (d: typeof deps, request: AgentRequest, body: z.output<S>) => Promise<ActResult>,
+) => caseActionRoute(deps, schema, (d, request, body) => run(d, asAgent(request), body));
 
 export const handler = httpFunction(
   spec,
   {
-    'POST /cases/{id}/assignment': async (request) =>
-      caseAnswer(
-        request,
-        await takeCaseUseCase(deps, await agentRequest(request), parseBody(request, TakeBody)),
-      ),
-    'POST /cases/{id}/notes': async (request) =>
-      caseAnswer(
-        request,
-        await addNoteUseCase(deps, await agentRequest(request), parseBody(request, NoteBody)),
-      ),
-    'POST /cases/{id}/replies': async (request) =>
-      caseAnswer(
-        request,
-        await replyUseCase(deps, await agentRequest(request), parseBody(request, ReplyBody)),
-      ),
-    'POST /cases/{id}/escalations': async (request) =>
-      caseAnswer(
-        request,
-        await escalateUseCase(deps, await agentRequest(request), parseBody(request, EscalateBody)),
-      ),
-    'POST /cases/{id}/resolution': async (request) =>
-      caseAnswer(
-        request,
-        await resolveUseCase(deps, await agentRequest(request), parseBody(request, ResolveBody)),
-      ),
-    'POST /cases/{id}/closure': async (request) =>
-      caseAnswer(
-        request,
-        await closeUseCase(deps, await agentRequest(request), parseBody(request, ReasonBody)),
-      ),
-    'POST /cases/{id}/reopening': async (request) =>
-      caseAnswer(
-        request,
-        await reopenUseCase(deps, await agentRequest(request), parseBody(request, ReasonBody)),
-      ),
-    'PUT /cases/{id}/defect': async (request) =>
-      caseAnswer(
-        request,
-        await linkDefectUseCase(deps, await agentRequest(request), parseBody(request, DefectBody)),
-      ),
+    'POST /cases/{id}/assignment': agentRoute(TakeBody, takeCaseUseCase),
+    'POST /cases/{id}/notes': agentRoute(NoteBody, addNoteUseCase),
+    'POST /cases/{id}/replies': agentRoute(ReplyBody, replyUseCase),
+    'POST /cases/{id}/escalations': agentRoute(EscalateBody, escalateUseCase),
+    'POST /cases/{id}/resolution': agentRoute(ResolveBody, resolveUseCase),
+    'POST /cases/{id}/closure': agentRoute(ReasonBody, closeUseCase),
+    'POST /cases/{id}/reopening': agentRoute(ReasonBody, reopenUseCase),
+    'PUT /cases/{id}/defect': agentRoute(DefectBody, linkDefectUseCase),
   },
   wired.callers(),
 );

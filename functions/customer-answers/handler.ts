@@ -3,8 +3,8 @@
 import { wire } from '../../shared/adapters/wiring.ts';
 import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
-import { actRequestOf, caseAnswer } from '../../shared/http/case-action.ts';
-import { functionLogger, httpFunction, parseBody } from '../../shared/http/http-function.ts';
+import { caseActionRoute } from '../../shared/http/case-action.ts';
+import { functionLogger, httpFunction } from '../../shared/http/http-function.ts';
 import {
   ConsentBody,
   InformationBody,
@@ -31,42 +31,14 @@ const deps = {
 export const handler = httpFunction(
   spec,
   {
-    'POST /cases/{id}/information': async (request) =>
-      caseAnswer(
-        request,
-        await addInformationUseCase(
-          deps,
-          await actRequestOf(request, deps.store),
-          parseBody(request, InformationBody),
-        ),
-      ),
-    'POST /cases/{id}/resolution-answer': async (request) =>
-      caseAnswer(
-        request,
-        await answerResolutionUseCase(
-          deps,
-          await actRequestOf(request, deps.store),
-          parseBody(request, ResolutionAnswerBody),
-        ),
-      ),
-    'POST /cases/{id}/vendor-consent': async (request) =>
-      caseAnswer(
-        request,
-        await answerConsentUseCase(
-          deps,
-          await actRequestOf(request, deps.store),
-          parseBody(request, ConsentBody),
-        ),
-      ),
-    'POST /cases/{id}/cancellation': async (request) =>
-      caseAnswer(
-        request,
-        await cancelCaseUseCase(
-          deps,
-          await actRequestOf(request, deps.store),
-          parseBody(request, ReasonBody),
-        ),
-      ),
+    'POST /cases/{id}/information': caseActionRoute(deps, InformationBody, addInformationUseCase),
+    'POST /cases/{id}/resolution-answer': caseActionRoute(
+      deps,
+      ResolutionAnswerBody,
+      answerResolutionUseCase,
+    ),
+    'POST /cases/{id}/vendor-consent': caseActionRoute(deps, ConsentBody, answerConsentUseCase),
+    'POST /cases/{id}/cancellation': caseActionRoute(deps, ReasonBody, cancelCaseUseCase),
   },
   wired.callers(),
 );

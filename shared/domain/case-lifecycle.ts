@@ -31,7 +31,7 @@ import {
   staleAfter,
   statusAtLevel,
 } from './support-case.ts';
-import type { Level, Priority, QueuedLevel } from './support-model.ts';
+import type { Priority, QueuedLevel } from './support-model.ts';
 import { vendorById } from './vendor-catalogue.ts';
 
 /** Who acts, when, and the id of the first event the action records (more get `-2`, `-3`). */
@@ -196,19 +196,30 @@ export function recordSlaThresholds(
   const rule = policy.breach[k.priority];
   if (!breached || !rule?.escalateToNextLevel || level >= 3 || recorded.kind !== 'changed') return recorded;
   if (!(WORKABLE as readonly CaseStatus[]).includes(recorded.case.status)) return recorded;
-  const up = escalateCase(
-    { ...recorded.case, version: recorded.case.version - 1 },
-    {
-      level: (level + 1) as QueuedLevel,
-      reason: `SLA breach at ${k.priority}: the policy moves it to the next level`,
-    },
-    { ...stamp, eventId: `${stamp.eventId}-e` },
+  return andThen(recorded, (breachedCase) =>
+    escalateCase(
+      breachedCase,
+      {
+        level: (level + 1) as QueuedLevel,
+        reason: `SLA breach at ${k.priority}: the policy moves it to the next level`,
+      },
+      { ...stamp, eventId: `${stamp.eventId}-e` },
+    ),
   );
-  if (up.kind !== 'changed') return recorded;
-  return { kind: 'changed', case: up.case, events: [...recorded.events, ...up.events] };
 }
 
 const unchanged = (c: SupportCase): Transition => ({ kind: 'unchanged', case: c });
+
+/**
+ * Two transitions as one write: the second applies to the case the first made, and the result
+ * is written once over the version the first read (the case's version goes up by one).
+ */
+function andThen(first: Transition, then: (c: SupportCase) => Transition): Transition {
+  if (first.kind !== 'changed') return first;
+  const second = then({ ...first.case, version: first.case.version - 1 });
+  if (second.kind !== 'changed') return first;
+  return { kind: 'changed', case: second.case, events: [...first.events, ...second.events] };
+}
 
 function requireStatus(c: SupportCase, allowed: readonly CaseStatus[], action: string): void {
   if (!allowed.includes(c.status)) throw new InvalidTransitionError(c.status, action);
@@ -795,12 +806,10 @@ export function recordCallbackOutcome(
   if (outcome.outcome === 'reached' || held.kind !== 'changed') return held;
   if (!outcome.resolution)
     throw new ValidationError('A solved callback needs the resolution text', 'resolution');
-  const resolved = resolveCase({ ...held.case, version: held.case.version - 1 }, outcome.resolution, {
-    ...stamp,
-    eventId: `${stamp.eventId}-r`,
-  });
-  if (resolved.kind !== 'changed') return held;
-  return { kind: 'changed', case: resolved.case, events: [...held.events, ...resolved.events] };
+  const resolution = outcome.resolution;
+  return andThen(held, (heldCase) =>
+    resolveCase(heldCase, resolution, { ...stamp, eventId: `${stamp.eventId}-r` }),
+  );
 }
 
 /**
@@ -924,9 +933,4 @@ function pick(k: {
   priority: unknown;
 }) {
   return { category: k.category, impact: k.impact, urgency: k.urgency, level: k.level, priority: k.priority };
-}
-
-/** Whether an escalation target is a level with a queue (0 is the customer alone). */
-export function isQueuedLevel(level: Level): level is QueuedLevel {
-  return level !== 0;
 }

@@ -201,7 +201,7 @@ export type VendorConsent = {
 export type VendorHandOff = {
   vendorId: string;
   contactedAt: string;
-  /** The Message-ID of the dossier mail: the vendor's answers thread under it. */
+  /** SES's id of the dossier mail, for tracing it in SES's events (answers thread by Reply-To). */
   messageId?: string;
   /** The vendor's own ticket reference, read from its reply by the catalogue's pattern. */
   reference?: string;

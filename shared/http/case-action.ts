@@ -2,12 +2,13 @@
 // (bound to this route and body, so a key reused for another request is refused), and the
 // answer in the caller's view of the case.
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import type { SupportCase } from '../domain/support-case.ts';
 import { type ActRequest, type ActResult, authorizeCaseAction } from '../use-cases/act-on-case.ts';
 import { actionOutcomeView, agentView } from '../use-cases/case-access.ts';
 import type { CaseStore } from '../use-cases/ports.ts';
 import { HttpProblem } from './api-error.ts';
-import type { HttpAnswer, HttpRequest } from './http-function.ts';
+import { type HttpAnswer, type HttpRequest, parseBody, type RouteHandler } from './http-function.ts';
 import { LadderCasePath } from './ladder-schemas.ts';
 
 /**
@@ -34,6 +35,21 @@ export function idempotencyOf(request: HttpRequest): Pick<ActRequest, 'idempoten
     .update(`${request.event.routeKey}\n${request.event.body ?? ''}`)
     .digest('base64url');
   return { idempotency: { key, requestHash } };
+}
+
+/**
+ * A case action route: who may touch the case is settled first (actRequestOf), then the body is
+ * parsed with the route's schema, the use case runs, and the answer is the caller's view.
+ */
+export function caseActionRoute<S extends z.ZodType, D>(
+  deps: D & { store: CaseStore },
+  schema: S,
+  run: (deps: D & { store: CaseStore }, request: ActRequest, body: z.output<S>) => Promise<ActResult>,
+): RouteHandler {
+  return async (request) => {
+    const act = await actRequestOf(request, deps.store);
+    return caseAnswer(request, await run(deps, act, parseBody(request, schema)));
+  };
 }
 
 /** The case as the caller may see it; a replay says so in a header, as POST /cases does. */

@@ -24,7 +24,7 @@ export type CallbackSlot = { start: string; end: string; label: string };
 
 /** The free windows for this case, labelled in the customer's language and time zone. */
 export async function listCallbackSlots(deps: CallbackDeps, request: ActRequest): Promise<CallbackSlot[]> {
-  const c = await loadCaseFor(deps.store, request.caller, request.caseId);
+  const c = request.loaded ?? (await loadCaseFor(deps.store, request.caller, request.caseId));
   if (c.classification?.level !== 2)
     throw new InvalidTransitionError(c.status, 'offer callback windows outside level 2');
   const rules = TEAMS.level2.callback;

@@ -114,7 +114,7 @@ export async function receiveEmailUseCase(
   const sender = firstAddress(mail.from);
   const judged = verdictReason(verdicts);
   if (judged) return reject(deps, rawKey, messageId, sender?.address, judged);
-  const vendorAnswer = vendorAuthenticated(verdicts)
+  const vendorAnswer = senderVouched(verdicts)
     ? await vendorAnswerUseCase(deps, mail, messageId, sender?.address)
     : undefined;
   if (vendorAnswer) return vendorAnswer;
@@ -279,15 +279,6 @@ async function answerConsentByMail(deps: ReceiveEmailDeps, caseId: string, given
       if (!(error instanceof ConcurrentUpdateError) || attempt >= FOLLOW_UP_ATTEMPTS) throw error;
     }
   }
-}
-
-/**
- * A vendor's mail joins a case only when its domain vouches for it: DMARC passed, or the domain
- * publishes no DMARC (GRAY) and SPF or DKIM passed. (The local SMTP intake judges nothing, so no
- * verdict at all is taken as it comes; in AWS the receipt always carries them.)
- */
-function vendorAuthenticated(verdicts: MailVerdicts): boolean {
-  return senderVouched(verdicts);
 }
 
 /**

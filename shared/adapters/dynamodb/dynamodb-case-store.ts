@@ -261,24 +261,8 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async listSlaOutcomes(day: string): Promise<CaseEvent[]> {
-    const index = INDEXES.casesByCustomer;
-    const events: CaseEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.pk },
-          ExpressionAttributeValues: { ':pk': keys.slaDay(day) },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      events.push(...(page.Items ?? []).map((item) => item.data as CaseEvent));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return events;
+    const items = await this.queryPages(INDEXES.casesByCustomer, keys.slaDay(day), {});
+    return items.map((item) => item.data as CaseEvent);
   }
 
   async getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined> {
@@ -416,7 +400,19 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async listByCustomer(email: string, limit: number): Promise<SupportCase[]> {
-    return this.queryIndex(INDEXES.casesByCustomer, keys.customer(email), { limit, newestFirst: true });
+    const index = INDEXES.casesByCustomer;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.pk },
+        ExpressionAttributeValues: { ':pk': keys.customer(email) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(fromItem);
   }
 
   async listLevelQueue(
@@ -462,53 +458,42 @@ export class DynamoDbCaseStore implements CaseStore {
     return this.queryAll(INDEXES.levelQueue, keys.unclassified(), createdBefore, limit);
   }
 
-  /** Every item of a partition sorting before `before`, in pages of 100, at most `limit`. */
+  /** Every case of a partition sorting before `before`, in pages of 100, at most `limit`. */
   private async queryAll(
     index: { name: string; pk: string; sk: string },
     partition: string,
     before: string,
     limit: number,
   ): Promise<SupportCase[]> {
-    const found: SupportCase[] = [];
+    return (await this.queryPages(index, partition, { before, limit })).map(fromItem);
+  }
+
+  /** Every item of an index partition (sorting before `before`), page after page, up to `limit`. */
+  private async queryPages(
+    index: { name: string; pk: string; sk: string },
+    partition: string,
+    options: { before?: string; limit?: number },
+  ): Promise<Record<string, unknown>[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const { before } = options;
+    const found: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk AND #sk < :before',
-          ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-          ExpressionAttributeValues: { ':pk': partition, ':before': before },
+          KeyConditionExpression: before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.pk, ...(before ? { '#sk': index.sk } : {}) },
+          ExpressionAttributeValues: { ':pk': partition, ...(before ? { ':before': before } : {}) },
           Limit: Math.min(100, limit - found.length),
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      found.push(...(page.Items ?? []).map(fromItem));
+      found.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start && found.length < limit);
     return found;
-  }
-
-  private async queryIndex(
-    index: { name: string; pk: string; sk: string },
-    partition: string,
-    options: { limit: number; newestFirst?: boolean; sortBefore?: string },
-  ): Promise<SupportCase[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: options.sortBefore ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.pk, ...(options.sortBefore ? { '#sk': index.sk } : {}) },
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ...(options.sortBefore ? { ':before': options.sortBefore } : {}),
-        },
-        ScanIndexForward: !options.newestFirst,
-        Limit: options.limit,
-      }),
-    );
-    return (result.Items ?? []).map(fromItem);
   }
 
   async ping(): Promise<void> {
