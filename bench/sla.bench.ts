@@ -472,7 +472,7 @@ async function main(dynamo: DynamoDbLocal): Promise<void> {
 }
 
 if (import.meta.main ?? process.argv[1]?.endsWith('sla.bench.ts')) {
-  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  const dynamo = await startDynamoDbLocal({ port: await freePort(), portChosenForUs: true });
   const pid = dynamo.pid;
   console.log(`DynamoDB Local (in memory) on ${dynamo.endpoint}, pid ${pid}`);
   // Never leave the JVM behind: stopped by its pid on the way out, whatever happened.

@@ -41,7 +41,7 @@ import {
 import { QueuePoller } from './queue-poller.ts';
 import { startSchedule } from './scheduler.ts';
 import { startDynamoDbLocal } from './servers/dynamodb-local.ts';
-import { portOrFree } from './servers/free-port.ts';
+import { portsOrFree } from './servers/free-port.ts';
 import { startSesEmulator } from './servers/ses-emulator.ts';
 import { startSqsS3Emulator } from './servers/sqs-s3-emulator.ts';
 import { startSmtpIntake } from './smtp-intake.ts';
@@ -98,19 +98,23 @@ async function start(
   stopAll: () => Promise<void>,
 ) {
   const dataDir = options.dataDir;
-  const [apiPort, dynamoPort, sqsPort, sesPort, smtpPort, lambdaPort] = await Promise.all([
-    portOrFree(options.ports?.api),
-    portOrFree(options.ports?.dynamodb),
-    portOrFree(options.ports?.sqs),
-    portOrFree(options.ports?.ses),
-    portOrFree(options.ports?.smtp),
-    portOrFree(options.ports?.lambda),
-  ]);
+  const [apiPort, dynamoPort, sqsPort, sesPort, smtpPort, lambdaPort] = (await portsOrFree([
+    options.ports?.api,
+    options.ports?.dynamodb,
+    options.ports?.sqs,
+    options.ports?.ses,
+    options.ports?.smtp,
+    options.ports?.lambda,
+  ])) as [number, number, number, number, number, number];
 
   // Started side by side; whichever did start is stopped again if another fails, so a busy
   // port never leaves a DynamoDB Local JVM behind.
   const started = await Promise.allSettled([
-    startDynamoDbLocal({ port: dynamoPort, ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) }),
+    startDynamoDbLocal({
+      port: dynamoPort,
+      portChosenForUs: !(options.ports?.dynamodb && options.ports.dynamodb > 0),
+      ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
+    }),
     startSqsS3Emulator({ port: sqsPort, ...(dataDir ? { dataDir: join(dataDir, 'sqs-s3') } : {}) }),
     startSesEmulator({ port: sesPort }),
   ]);

@@ -6,7 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { waitForHttp } from './free-port.ts';
+import { freePort } from './free-port.ts';
 
 export type DynamoDbLocal = {
   endpoint: string;
@@ -45,21 +45,46 @@ function jarFolder(): string {
   return join(lib, folder);
 }
 
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`DynamoDB Local could not listen on port ${port} (port in use? set DYNAMODB_PORT)`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/**
+ * Starts the jar on `port`. A port we chose ourselves can be taken by another process between
+ * choosing and the JVM's bind (a second or two); then another free port is tried, twice.
+ * A port the user set is theirs: a clash is reported, not worked around.
+ */
 export async function startDynamoDbLocal(options: {
   port: number;
+  portChosenForUs?: boolean;
   dataDir?: string;
 }): Promise<DynamoDbLocal> {
   checkJava();
+  let port = options.port;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(port, options.dataDir);
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || !options.portChosenForUs || attempt >= 3) throw error;
+      port = await freePort();
+    }
+  }
+}
+
+async function launch(port: number, dataDir: string | undefined): Promise<DynamoDbLocal> {
   const folder = jarFolder();
   const args = [
     `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`,
     '-jar',
     join(folder, 'DynamoDBLocal.jar'),
   ];
-  args.push('-port', String(options.port), '-sharedDb', '-disableTelemetry');
-  if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    args.push('-dbPath', options.dataDir);
+  args.push('-port', String(port), '-sharedDb', '-disableTelemetry');
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    args.push('-dbPath', dataDir);
   } else {
     args.push('-inMemory');
   }
@@ -74,19 +99,48 @@ export async function startDynamoDbLocal(options: {
   child.once('exit', () => {
     exited = true;
   });
-  const endpoint = `http://127.0.0.1:${options.port}`;
+  const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(endpoint, 30_000, () => !exited);
+    await waitForDynamoDb(endpoint, 30_000, () => !exited);
   } catch (error) {
-    child.kill('SIGKILL');
+    await stopChild(child);
+    if (/BindException|Address already in use/i.test(output)) throw new PortInUseError(port);
     throw new Error(`DynamoDB Local did not start: ${(error as Error).message}\n${output}`);
   }
-  return {
-    endpoint,
-    port: options.port,
-    pid: child.pid,
-    stop: () => stopChild(child),
-  };
+  return { endpoint, port, pid: child.pid, stop: () => stopChild(child) };
+}
+
+/**
+ * Resolves once DynamoDB itself answers at `endpoint`. Any HTTP answer is not enough: another
+ * server on the port (a clash) would answer too, and every table call would then fail.
+ */
+async function waitForDynamoDb(endpoint: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`the JVM exited (${last})`);
+    try {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': 'DynamoDB_20120810.ListTables',
+          // DynamoDB Local reads the key id from the header and checks no signature.
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+        },
+        body: '{}',
+        signal: AbortSignal.timeout(1000),
+      });
+      const body = await response.text();
+      if (response.ok && body.includes('"TableNames"')) return;
+      last = `HTTP ${response.status}: ${body.slice(0, 120)}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`DynamoDB did not answer at ${endpoint} within ${timeoutMs} ms (${last})`);
 }
 
 /** SIGTERM, then SIGKILL if the JVM has not exited after 5 s: never leave an orphan Java. */

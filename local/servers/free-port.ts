@@ -14,28 +14,37 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function portOrFree(port: number | undefined): Promise<number> {
-  return port && port > 0 ? port : freePort();
+/**
+ * `count` ports free on 127.0.0.1 right now, all different: every one is held open until all
+ * are chosen. Choosing them one after another can hand out the same port twice.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(0, '127.0.0.1', () => {
+              const address = server.address();
+              typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'));
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
+      ),
+    );
+  }
 }
 
-/** Resolves once something answers HTTP at `url`, or fails after `timeoutMs`. */
-export async function waitForHttp(
-  url: string,
-  timeoutMs: number,
-  isAlive: () => boolean = () => true,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error(`the process behind ${url} exited`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      await response.body?.cancel();
-      return;
-    } catch (error) {
-      lastError = error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`nothing answered at ${url} within ${timeoutMs} ms: ${(lastError as Error)?.message}`);
+/** The given ports where set (> 0), distinct free ones for the rest. */
+export async function portsOrFree(ports: ReadonlyArray<number | undefined>): Promise<number[]> {
+  const free = await freePorts(ports.filter((port) => !(port && port > 0)).length);
+  return ports.map((port) => (port && port > 0 ? port : (free.shift() as number)));
 }

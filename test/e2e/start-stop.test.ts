@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../local/servers/free-port.ts';
+import { freePorts } from '../../local/servers/free-port.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-start-'));
@@ -62,24 +62,32 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return exited;
 }
 
+async function localPorts() {
+  const [PORT, DYNAMODB_PORT, SQS_PORT, SES_PORT, SMTP_PORT, LAMBDA_PORT] = (await freePorts(6)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { PORT, DYNAMODB_PORT, SQS_PORT, SES_PORT, SMTP_PORT, LAMBDA_PORT };
+}
+
+const asEnv = (ports: Record<string, number>) =>
+  Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)]));
+
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm start', () => {
   it('serves, persists across a restart, and stops every child on SIGTERM', async () => {
-    const ports = {
-      PORT: await freePort(),
-      DYNAMODB_PORT: await freePort(),
-      SQS_PORT: await freePort(),
-      SES_PORT: await freePort(),
-      SMTP_PORT: await freePort(),
-      LAMBDA_PORT: await freePort(),
-    };
-    const env = Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)]));
-
-    const first = await startDesk(env);
-    expect(first.api).toBe(`http://127.0.0.1:${ports.PORT}`);
-    expect(first.output()).toContain(`127.0.0.1:${ports.SMTP_PORT}`);
-    expect(first.output()).toContain(`http://127.0.0.1:${ports.SES_PORT}/`);
+    // Each start on ports chosen all at once (distinct), just before it: data must survive a
+    // restart whatever the ports.
+    const firstPorts = await localPorts();
+    const first = await startDesk(asEnv(firstPorts));
+    expect(first.api).toBe(`http://127.0.0.1:${firstPorts.PORT}`);
+    expect(first.output()).toContain(`127.0.0.1:${firstPorts.SMTP_PORT}`);
+    expect(first.output()).toContain(`http://127.0.0.1:${firstPorts.SES_PORT}/`);
     const created = await fetch(`${first.api}/cases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -89,11 +97,12 @@ describe('npm start', () => {
       }),
     }).then((r) => r.json() as Promise<{ id: string; reference: string }>);
     expect(created.id).toBeDefined();
-    expect(javaPids(ports.DYNAMODB_PORT)).toHaveLength(1);
+    expect(javaPids(firstPorts.DYNAMODB_PORT)).toHaveLength(1);
     expect(await stop(first.child)).toBe(0);
-    expect(javaPids(ports.DYNAMODB_PORT)).toEqual([]);
+    expect(javaPids(firstPorts.DYNAMODB_PORT)).toEqual([]);
 
-    const second = await startDesk(env);
+    const secondPorts = await localPorts();
+    const second = await startDesk(asEnv(secondPorts));
     try {
       const token = execFileSync(
         'npm',
@@ -112,17 +121,17 @@ describe('npm start', () => {
     } finally {
       expect(await stop(second.child)).toBe(0);
     }
-    expect(javaPids(ports.DYNAMODB_PORT)).toEqual([]);
+    expect(javaPids(secondPorts.DYNAMODB_PORT)).toEqual([]);
   }, 120_000);
 
   it('refuses to start on a busy port, says which, and leaves no Java behind', async () => {
     const busy = createServer(() => undefined);
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const sesPort = (busy.address() as AddressInfo).port;
-    const dynamoPort = await freePort();
+    const [dynamoPort, apiPort] = (await freePorts(2)) as [number, number];
     try {
       const { child, output } = spawnNpmStart({
-        PORT: String(await freePort()),
+        PORT: String(apiPort),
         DYNAMODB_PORT: String(dynamoPort),
         SQS_PORT: '0',
         SES_PORT: String(sesPort),
