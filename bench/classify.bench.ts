@@ -6,13 +6,22 @@
 // classifier is bundled by esbuild and loaded in fresh Node processes.
 // The last line is one JSON object with the figures.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import {
+  BUNDLE_FILE,
+  compileDeployment,
+  DEFAULT_CONFIG_DIR,
+  DEPLOYMENT_BUNDLE_ENV,
+} from '../shared/config/deployment.ts';
 import { createClassifier } from '../shared/domain/classification/default-classifier.ts';
 import { LANGUAGES } from '../shared/domain/support-model.ts';
 import { type EvalItem, evaluate, FIELDS, type Field, inputOf, loadEvalSet } from './eval-set.ts';
+import { evaluateFacts, loadFactsEval } from './facts-eval.ts';
+import { evaluatePriorityBands, PRIORITY_SPLITS } from './priority-eval.ts';
+import { softwareVendorFigures } from './software-vendor-eval.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -28,6 +37,16 @@ function throughputInProcess(items: EvalItem[], seconds: number): number {
     count += inputs.length;
   }
   return Math.round(count / ((performance.now() - started) / 1000));
+}
+
+/**
+ * A fresh process set up as a Lambda function is: the deployment bundle synth compiles (the
+ * default configuration with its prebuilt search indexes) beside the code.
+ */
+function asLambda(dir: string): NodeJS.ProcessEnv {
+  const file = join(dir, BUNDLE_FILE);
+  if (!existsSync(file)) writeFileSync(file, compileDeployment(DEFAULT_CONFIG_DIR).bundle);
+  return { ...process.env, LAMBDA_TASK_ROOT: dir, [DEPLOYMENT_BUNDLE_ENV]: BUNDLE_FILE };
 }
 
 /** The classifier bundled by esbuild, minified, as the Lambda functions ship it. */
@@ -66,7 +85,7 @@ let n = 0; const t = performance.now();
 while (performance.now() - t < ${seconds * 1000}) { for (const i of inputs) c.classify(i); n += inputs.length; }
 console.log(Math.round(n / ((performance.now() - t) / 1000)));`,
   );
-  return Number(execFileSync(process.execPath, [probe], { encoding: 'utf8' }).trim());
+  return Number(execFileSync(process.execPath, [probe], { encoding: 'utf8', env: asLambda(dir) }).trim());
 }
 
 /**
@@ -88,7 +107,7 @@ const t3 = performance.now();
 console.log(JSON.stringify({ load: t1 - t0, init: t2 - t1, first: t3 - t2 }));`,
   );
   const samples = Array.from({ length: runs }, () =>
-    JSON.parse(execFileSync(process.execPath, [probe], { encoding: 'utf8' })),
+    JSON.parse(execFileSync(process.execPath, [probe], { encoding: 'utf8', env: asLambda(dir) })),
   );
   const median = (key: 'load' | 'init' | 'first'): number =>
     Math.round((samples.map((s) => s[key] as number).sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0) * 10) /
@@ -140,6 +159,54 @@ if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
   console.log(
     `\nlanguage on one-sentence requests: ${pct(quality.oneSentenceLanguage.accuracy)} of ${quality.oneSentenceLanguage.n}`,
   );
+  // Priority bands on wordy tickets (test/fixtures/priority-eval.json): P1/P2 high, P3 medium,
+  // P4/P5 low, per split and language.
+  const bands = evaluatePriorityBands();
+  console.log(`\npriority band on ${bands.all.n} wordy tickets (test/fixtures/priority-eval.json)`);
+  console.log(`split    all      ${LANGUAGES.map((l) => l.padStart(7)).join(' ')}`);
+  for (const split of PRIORITY_SPLITS) {
+    const row = bands[split];
+    console.log(
+      `${split.padEnd(8)} ${pct(row.accuracy).padStart(6)} (${row.n}) ${LANGUAGES.map((l) => pct(row.perLanguage[l]?.accuracy).padStart(7)).join(' ')}`,
+    );
+  }
+  // Fact reading (test/fixtures/facts-eval.json): facts asked although the request gives them
+  // (share of all facts asked), and facts its kind needs, it lacks, but were not asked.
+  const facts = evaluateFacts(loadFactsEval());
+  console.log(`\nfacts asked on ${facts.all.n} labelled requests (test/fixtures/facts-eval.json)`);
+  console.log('split    n    asked  needlessly  lacking  missed');
+  for (const [split, row] of [
+    ['dev', facts.dev],
+    ['holdout', facts.holdout],
+    ['all', facts.all],
+  ] as const) {
+    console.log(
+      `${split.padEnd(8)} ${String(row.n).padEnd(4)} ${String(row.asked).padStart(5)}  ${pct(row.needlessRate).padStart(10)}  ${String(row.lacking).padStart(7)}  ${pct(row.missedRate).padStart(6)}`,
+    );
+  }
+  if (process.env.BENCH_MISSES) {
+    for (const r of facts.rows.filter(
+      (r) => r.item.split === 'dev' && (r.needless.length || r.missed.length),
+    ))
+      console.log(
+        `FACTS ${r.item.id} asked needlessly [${r.needless.join(', ')}] missed [${r.missed.join(', ')}] ${r.item.subject} | ${r.item.description.slice(0, 100)}`,
+      );
+  }
+  // The example deployment (config/examples/software-vendor) on its own labelled requests, and
+  // the same requests under the default configuration: what a deployment's data is worth.
+  const example = softwareVendorFigures();
+  console.log(
+    `\nexample deployment, Ledgerly (config/examples/software-vendor) on ${example.all.count} of its requests (test/fixtures/software-vendor-eval.json)`,
+  );
+  console.log('split     n    level  category priority | level under config/default');
+  for (const [name, r] of [
+    ['dev', example.dev],
+    ['holdout', example.holdout],
+    ['all', example.all],
+  ] as const)
+    console.log(
+      `${name.padEnd(8)} ${String(r.count).padStart(3)}  ${pct(r.level)}  ${pct(r.category)}  ${pct(r.priority)} | ${pct(r.defaultConfig.level)}`,
+    );
   console.log(
     `throughput, one core: ${perSecond} classifications/s bundled as deployed (${perSecondDev}/s under tsx); ${perSecondShort}/s on short requests, ${perSecondLong}/s on email-length ones (> 300 characters)`,
   );
@@ -201,6 +268,12 @@ if (import.meta.main ?? process.argv[1]?.endsWith('classify.bench.ts')) {
       classificationsPerSecondLong: perSecondLong,
       classificationsPerSecondUnderTsx: perSecondDev,
       coldStart: cold,
+      priorityBand: {
+        all: bands.all,
+        ...Object.fromEntries(PRIORITY_SPLITS.map((split) => [split, bands[split]])),
+      },
+      facts: { dev: facts.dev, holdout: facts.holdout, all: facts.all, perLanguage: facts.perLanguage },
+      exampleDeployment: example,
       targetsMet: targets.every((t) => t.ok),
     }),
   );

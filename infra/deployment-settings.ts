@@ -1,7 +1,12 @@
 // What a deployment chooses through CDK context (`-c tierdesk:stage=prod`): read and checked
 // once, so a typo stops the synth with the setting's name instead of deploying something odd.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { compileDeployment, DEFAULT_CONFIG_DIR } from '../shared/config/deployment.ts';
 import { parseAckLimits } from '../shared/config/environment.ts';
 import { INTAKE_ACCESS, type IntakeAccess } from '../shared/declaration/index.ts';
 import { type AckLimits, DEFAULT_ACK_LIMITS } from '../shared/domain/mail-policy.ts';
@@ -16,6 +21,8 @@ export const CONTEXT = {
   ackLimits: 'tierdesk:ackLimits',
   /** `public` (default) or `signed-in`: an internal desk takes cases only from its own people. */
   intakeAccess: 'tierdesk:intakeAccess',
+  /** The deployment's configuration folder (config/default unless set), shipped with the functions. */
+  configDir: 'tierdesk:configDir',
 } as const;
 
 export type DeploymentSettings = {
@@ -28,6 +35,8 @@ export type DeploymentSettings = {
   intakeAccess: IntakeAccess;
   /** Production keeps its data when a stack is deleted; a dev stack cleans up after itself. */
   removalPolicy: RemovalPolicy;
+  /** The configuration folder, validated, compiled with its search indexes into this file. */
+  deploymentBundle: { configDir: string; file: string };
 };
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -60,7 +69,29 @@ export function readDeploymentSettings(scope: Construct): DeploymentSettings {
     ackLimits,
     intakeAccess,
     removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    deploymentBundle: compileDeploymentBundle(scope.node.tryGetContext(CONTEXT.configDir)),
   };
+}
+
+/**
+ * Validates the configuration folder and builds its search indexes now, at synth: a broken
+ * folder stops the synth naming the file and field, and no one can forget the index step.
+ * The bundle is written under a name of its content, so each function's asset hash (and so a
+ * deploy) changes exactly when the configuration does.
+ */
+function compileDeploymentBundle(configDir: unknown): DeploymentSettings['deploymentBundle'] {
+  if (configDir !== undefined && (typeof configDir !== 'string' || configDir.trim() === '')) {
+    throw new Error(
+      `Context ${CONTEXT.configDir} must be a folder path, e.g. config/examples/software-vendor`,
+    );
+  }
+  const dir = configDir ? resolve(configDir) : DEFAULT_CONFIG_DIR;
+  const { bundle } = compileDeployment(dir);
+  const folder = join(tmpdir(), 'tierdesk-deployment-bundles');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, `${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}.json`);
+  writeFileSync(file, bundle);
+  return { configDir: dir, file };
 }
 
 /** The address customers write to and tierdesk sends from. */

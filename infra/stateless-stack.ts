@@ -53,6 +53,7 @@ export class StatelessStack extends Stack {
       supportAddress: supportAddress(settings),
       alarmTopic: stateful.alarmTopic,
       logRemovalPolicy: settings.removalPolicy,
+      deploymentBundleFile: settings.deploymentBundle.file,
       environment: {
         tableName: stateful.table.tableName,
         rawMailBucketName: stateful.rawMailBucket.bucketName,

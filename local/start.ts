@@ -1,7 +1,8 @@
 // npm start: the whole desk on this machine. Ctrl-C or SIGTERM stops every server and the
 // DynamoDB Local JVM.
 
-import { startLocalSystem } from './local-system.ts';
+import { activeDeployment, DeploymentConfigError, knowledgeBaseOf } from '../shared/config/deployment.ts';
+import type { startLocalSystem as StartLocalSystem } from './local-system.ts';
 import { JavaMissingError } from './servers/dynamodb-local.ts';
 import { readLocalSettings } from './settings.ts';
 
@@ -9,10 +10,24 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
 const settings = readLocalSettings();
 const time = () => new Date().toISOString().slice(11, 19);
 
+// The deployment's configuration (TIERDESK_CONFIG_DIR, else config/default) is read, checked
+// and indexed before any server starts: a broken folder stops here with every problem named.
+let deployment: ReturnType<typeof activeDeployment>;
+try {
+  deployment = activeDeployment();
+  knowledgeBaseOf(deployment);
+} catch (error) {
+  if (!(error instanceof DeploymentConfigError)) throw error;
+  console.error(`\ntierdesk could not start: ${error.message}\n`);
+  process.exit(1);
+}
+// Imported only now: the functions it loads read the configuration checked above.
+const { startLocalSystem } = await import('./local-system.ts');
+
 // Listen before anything starts: a signal during start-up (the API already answers while the
 // last servers come up) stops what started instead of killing the process and leaving the
 // DynamoDB Local JVM behind.
-let system: Awaited<ReturnType<typeof startLocalSystem>> | undefined;
+let system: Awaited<ReturnType<typeof StartLocalSystem>> | undefined;
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
@@ -48,6 +63,7 @@ try {
   const { urls } = system;
   console.log(`
 tierdesk is running (data in ${settings.TIERDESK_DATA_DIR})
+  Configuration  ${deployment.source}   (${deployment.routingRules.length} routing rules, ${deployment.articles.length / 6} articles, ${deployment.vendors.length} vendors)
   API            ${urls.api}            (GET /health, GET /openapi.json, POST /cases …)
   DynamoDB Local ${urls.dynamodb}
   SQS + S3       ${urls.sqs}

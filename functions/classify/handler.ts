@@ -1,10 +1,12 @@
 // Classify queue consumer: classify, acknowledge and route each new case.
 import { z } from 'zod';
 import { wire } from '../../shared/adapters/wiring.ts';
+import { activeDeployment } from '../../shared/config/deployment.ts';
 import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
 import { queueFunction } from '../../shared/queue/queue-function.ts';
 import { classifyCaseUseCase } from '../../shared/use-cases/classify-case.ts';
+import { LearnedRulesClassifier } from '../../shared/use-cases/learned-classifier.ts';
 
 const spec = FUNCTIONS.classify;
 const wired = wire(spec);
@@ -12,7 +14,14 @@ const deps = {
   store: wired.caseStore(),
   queues: wired.workQueues(),
   mailer: wired.mailer(),
-  classifier: defaultClassifier(),
+  // The deployment's classifier plus the rules leads learned from corrections: read at most
+  // once a minute, rebuilt when they changed (effective within a minute).
+  classifier: new LearnedRulesClassifier({
+    rules: wired.routingRules(),
+    deployment: activeDeployment(),
+    base: defaultClassifier(),
+    clock: wired.clock,
+  }),
   clock: wired.clock,
   publicBaseUrl: wired.publicBaseUrl(),
   recipients: wired.recipients(),

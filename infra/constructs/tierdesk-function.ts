@@ -14,6 +14,7 @@ import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { BUNDLE_FILE, DEPLOYMENT_BUNDLE_ENV } from '../../shared/config/deployment.ts';
 import {
   FUNCTION_TIMEOUT_SECONDS,
   type FunctionName,
@@ -49,6 +50,8 @@ export type TierdeskResources = {
   alarmTopic: ITopic;
   environment: EnvironmentValues;
   logRemovalPolicy: RemovalPolicy;
+  /** The compiled configuration (deployment-settings.ts), copied into every function's asset. */
+  deploymentBundleFile: string;
 };
 
 export type TierdeskFunctionProps = { name: FunctionName; spec: FunctionSpec; resources: TierdeskResources };
@@ -89,6 +92,7 @@ export class TierdeskFunction extends Construct {
       environment: {
         ...functionEnvironment(spec, resources.environment),
         POWERTOOLS_SERVICE_NAME: 'tierdesk',
+        [DEPLOYMENT_BUNDLE_ENV]: BUNDLE_FILE,
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -103,6 +107,15 @@ export class TierdeskFunction extends Construct {
         // Ship the SDK versions package-lock.json pins and the tests ran against, not whatever
         // version the Lambda runtime happens to carry.
         bundleAwsSDK: true,
+        // The deployment's configuration rides in the asset beside index.mjs: no folder to
+        // read at run time, and the indexes are already built.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `cp "${resources.deploymentBundleFile}" "${outputDir}/${BUNDLE_FILE}"`,
+          ],
+        },
       },
     });
     Tags.of(this.function).add(FUNCTION_TAG, props.name);

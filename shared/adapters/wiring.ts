@@ -10,6 +10,7 @@ import { DynamoDbCaseStore } from './dynamodb/dynamodb-case-store.ts';
 import { DynamoDbMailLedger } from './dynamodb/dynamodb-mail-ledger.ts';
 import { DynamoDbMailRejections } from './dynamodb/dynamodb-mail-rejections.ts';
 import { DynamoDbRecipients } from './dynamodb/dynamodb-recipients.ts';
+import { DynamoDbRoutingRules } from './dynamodb/dynamodb-routing-rules.ts';
 import { S3RawMailStore } from './s3/s3-raw-mail-store.ts';
 import { SesMailer } from './ses/ses-mailer.ts';
 import { queueUrlsFrom, SqsWorkQueues } from './sqs/sqs-work-queues.ts';
@@ -31,6 +32,7 @@ export function wire(spec: FunctionSpec) {
     mailLedger: () => new DynamoDbMailLedger(dynamoDocumentClient(), get(ENV.table)),
     callbackSlots: () => new DynamoDbCallbackSlots(dynamoDocumentClient(), get(ENV.table)),
     recipients: () => new DynamoDbRecipients(dynamoDocumentClient(), get(ENV.table)),
+    routingRules: () => new DynamoDbRoutingRules(dynamoDocumentClient(), get(ENV.table)),
     ackLimits: () => parseAckLimits(get(ENV.ackLimits)),
     rawMail: () => new S3RawMailStore(s3Client(), get(ENV.rawMailBucket)),
     callers: () =>

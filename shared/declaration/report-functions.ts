@@ -1,5 +1,5 @@
-// Reports for the people who answer for the desk's promises: leads and admins, never the
-// agents working the cases.
+// Reports for the people who answer for the desk's promises, and the routing rules they learn
+// from them: leads and admins, never the agents working the cases.
 import { agent, type FunctionSpec } from './model.ts';
 
 export const REPORT_FUNCTIONS = {
@@ -16,5 +16,54 @@ export const REPORT_FUNCTIONS = {
     uses: { table: 'read', auth: true },
     // Up to 92 days of outcomes; API Gateway gives an integration at most 30 seconds.
     timeoutSeconds: 29,
+  },
+  correctionReport: {
+    entry: 'functions/correction-report/handler.ts',
+    description:
+      'The correction report of a period: per language, the signals and routing rules whose verdicts agents corrected, the words that matched and what was corrected (JSON or CSV)',
+    trigger: {
+      kind: 'http',
+      routes: [
+        {
+          method: 'GET',
+          path: '/reports/corrections',
+          operationId: 'getCorrectionReport',
+          access: agent('lead', 'admin'),
+        },
+      ],
+    },
+    // Reads the day index of corrections only.
+    uses: { table: 'read', auth: true },
+    timeoutSeconds: 29,
+  },
+  routingRules: {
+    entry: 'functions/routing-rules/handler.ts',
+    description:
+      'Routing rules learned from corrections: a lead adds one (effective within a minute), lists the configured and learned rules, retires a learned one',
+    trigger: {
+      kind: 'http',
+      routes: [
+        {
+          method: 'POST',
+          path: '/routing-rules',
+          operationId: 'createRoutingRule',
+          access: agent('lead', 'admin'),
+        },
+        {
+          method: 'GET',
+          path: '/routing-rules',
+          operationId: 'listRoutingRules',
+          access: agent('lead', 'admin'),
+        },
+        {
+          method: 'DELETE',
+          path: '/routing-rules/{id}',
+          operationId: 'deleteRoutingRule',
+          access: agent('lead', 'admin'),
+        },
+      ],
+    },
+    // Writes the learned rules' items; reads a case when a rule names the one it came from.
+    uses: { table: 'readwrite', auth: true },
   },
 } as const satisfies Record<string, FunctionSpec>;

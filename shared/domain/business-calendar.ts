@@ -87,7 +87,7 @@ const renderPath = (path: ReadonlyArray<PropertyKey>): string =>
 /**
  * Validates a calendar read from configuration. `where` names the source (a file) and `path`
  * where the calendar sits inside it, so the error leads straight to the wrong field, e.g.
- * "shared/config/team-calendars.json: level2.timeZone: 'Mars/Base' is not an IANA time zone".
+ * "config/default/team-calendars.json: level2.timeZone: 'Mars/Base' is not an IANA time zone".
  */
 export function parseCalendar(
   raw: unknown,

@@ -9,12 +9,13 @@
 // already took effect — the same agent taking a case they hold, a resolution confirmed twice —
 // returns `unchanged`: an honest retry answers as the first time did, with no second effect.
 // The store writes the case and its events in one conditional transaction.
+
+import { DESK_POLICY, SLA_POLICY } from '../config/this-deployment.ts';
 import { type Actor, actorLabel, type CaseEvent, type CaseEventType } from './case-history.ts';
-import { DESK_POLICY } from './desk-policy.ts';
 import { InvalidTransitionError, ValidationError } from './errors.ts';
 import type { Fact } from './required-facts.ts';
 import { CLOCK_KINDS, crossedThresholds, elapsedMs, reconcileClocks, type SlaClock } from './sla-clock.ts';
-import { SLA_POLICY, type SlaPolicy } from './sla-policy.ts';
+import type { SlaPolicy } from './sla-policy.ts';
 import {
   type ActiveStatus,
   addFollowUp,
@@ -919,7 +920,18 @@ export function reclassify(
         at: stamp.at.toISOString(),
         actor: stamp.actor,
         visibility: 'internal',
-        data: { reason, from: last2?.from, to: last2?.to, fromStatus: c.status, toStatus: corrected.status },
+        // The correction report (correction-report.ts) reads these events alone: what was
+        // corrected, in which language, and the classifier's evidence for the verdict corrected.
+        data: {
+          reason,
+          from: last2?.from,
+          to: last2?.to,
+          fromStatus: c.status,
+          toStatus: corrected.status,
+          language: current?.language ?? c.language,
+          reference: c.reference,
+          matched: current?.matched ?? [],
+        },
       },
     ],
   };

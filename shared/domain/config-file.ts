@@ -1,4 +1,4 @@
-// Configuration files a deployment edits (shared/config/*.json) are validated when a function
+// Configuration files a deployment edits (config/<deployment>/*.json) are validated when a function
 // starts; a wrong field stops it at once with the file and the field's path.
 import type { z } from 'zod';
 

@@ -1,7 +1,6 @@
-// The desk's lifecycle rules a deployment sets as data (shared/config/desk-policy.json),
+// The desk's lifecycle rules a deployment sets as data (config/default/desk-policy.json),
 // validated when a function starts: a wrong value stops it at once with the field's path.
 import { z } from 'zod';
-import policy from '../config/desk-policy.json' with { type: 'json' };
 import { parseConfig } from './config-file.ts';
 
 export const DeskPolicySchema = z
@@ -20,5 +19,3 @@ export type DeskPolicy = z.output<typeof DeskPolicySchema>;
 export function parseDeskPolicy(raw: unknown, where: string): DeskPolicy {
   return parseConfig(DeskPolicySchema, raw, where);
 }
-
-export const DESK_POLICY: DeskPolicy = parseDeskPolicy(policy, 'shared/config/desk-policy.json');

@@ -64,3 +64,15 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly code = 'forbidden';
 }
+
+/** A routing rule of that id exists already (learned, or in the deployment's configuration). */
+export class RoutingRuleConflictError extends DomainError {
+  readonly code = 'routing_rule_conflict';
+}
+
+export class RoutingRuleNotFoundError extends DomainError {
+  readonly code = 'routing_rule_not_found';
+  constructor(readonly ruleId: string) {
+    super(`No learned routing rule with id ${ruleId}`, 'id');
+  }
+}

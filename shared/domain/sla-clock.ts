@@ -12,6 +12,8 @@
 //  - a change of priority or level keeps the business time already counted and applies the
 //    new target (and the new level's calendar) from then on — see docs/decisions.md.
 // Pure: no AWS, no clock of its own.
+
+import { SLA_POLICY, TEAM_CALENDARS } from '../config/this-deployment.ts';
 import {
   AROUND_THE_CLOCK,
   addBusinessTime,
@@ -19,10 +21,9 @@ import {
   businessTimeBetween,
   WEEKDAYS,
 } from './business-calendar.ts';
-import { type Duration, SLA_POLICY, type SlaPolicy, type SlaTarget, slaTargetFor } from './sla-policy.ts';
+import { type Duration, type SlaPolicy, type SlaTarget, slaTargetFor } from './sla-policy.ts';
 import type { CaseStatus, SupportCase } from './support-case.ts';
 import type { QueuedLevel } from './support-model.ts';
-import { TEAM_CALENDARS } from './team-calendars.ts';
 import { vendorById } from './vendor-catalogue.ts';
 
 export const CLOCK_KINDS = ['response', 'resolution', 'vendor'] as const;

@@ -1,9 +1,9 @@
-// Service-level targets as data (shared/config/sla-policy.json, DESIGN §6 defaults): per
+// Service-level targets as data (config/default/sla-policy.json, DESIGN §6 defaults): per
 // priority, overridable per level and per customer organisation (its contract), and what a
 // breach sets off. Validated when a function starts: a wrong field stops it with its path.
 // P1 and P2 run around the clock; P3–P5 count the level's business time.
 import { z } from 'zod';
-import policy from '../config/sla-policy.json' with { type: 'json' };
+import { activeDeployment } from '../config/deployment.ts';
 import { parseConfig } from './config-file.ts';
 import { PRIORITIES, type Priority, type QueuedLevel } from './support-model.ts';
 
@@ -50,13 +50,6 @@ export function parseSlaPolicy(raw: unknown, where: string): SlaPolicy {
   return parseConfig(SlaPolicySchema, raw, where);
 }
 
-export const SLA_POLICY: SlaPolicy = parseSlaPolicy(policy, 'shared/config/sla-policy.json');
-
-export const DEFAULT_SLA_TARGETS: Record<Priority, SlaTarget> = SLA_POLICY.targets;
-
-/** Warning at 75 % of a target, breach at 100 %. */
-export const SLA_WARNING_SHARE = SLA_POLICY.warningShare;
-
 /**
  * The targets that hold for a case: the priority's, then its level's override, then its
  * organisation's contract (the most specific wins, field by field).
@@ -65,7 +58,7 @@ export function slaTargetFor(
   priority: Priority,
   level: QueuedLevel,
   organisation: string | undefined,
-  p: SlaPolicy = SLA_POLICY,
+  p: SlaPolicy = activeDeployment().slaPolicy,
 ): SlaTarget {
   return {
     ...p.targets[priority],

@@ -1,7 +1,8 @@
 // The support case and its lifecycle. Every change returns a new case with `version` + 1;
 // the repository writes it only if the stored version is still the one we read
 // (optimistic concurrency), so two workers can never overwrite each other.
-import { DESK_POLICY } from './desk-policy.ts';
+
+import { DESK_POLICY } from '../config/this-deployment.ts';
 import { InvalidTransitionError } from './errors.ts';
 import type { AttachmentRef, Customer, Fact, Intake, Problem } from './intake-record.ts';
 import { clocksDueAt, type SlaClocks } from './sla-clock.ts';
@@ -58,6 +59,12 @@ export type Classification = {
   classifiedBy: string;
   /** Level 4: the catalogued vendor that maintains the item the customer named. */
   vendorId?: string;
+  /**
+   * The classifier's evidence: the signals (`printer`) and deployment rules (`rule:<id>`) that
+   * fired, with the words that matched. Kept through an agent's correction (it says what the
+   * classifier saw); absent on cases classified before it was recorded.
+   */
+  matched?: Array<{ rule: string; words: string[] }>;
 };
 
 export type ClassificationFields = Pick<Classification, 'category' | 'impact' | 'urgency' | 'level'>;

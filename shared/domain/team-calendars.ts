@@ -1,12 +1,9 @@
 // When each support level is at work. This is configuration, not code: the hours and holidays
-// are data in shared/config/team-calendars.json, which a deployment edits (next year's
+// are data in config/default/team-calendars.json, which a deployment edits (next year's
 // holidays, a team in another zone); they are validated here when a function starts, so a
 // broken file stops the function at once with the file name and the path of the wrong field.
-import calendars from '../config/team-calendars.json' with { type: 'json' };
 import { type BusinessCalendar, parseCalendar } from './business-calendar.ts';
 import { QUEUED_LEVELS, type QueuedLevel } from './support-model.ts';
-
-const FILE = 'shared/config/team-calendars.json';
 
 /** One calendar per queued level, keyed "level1".."level4"; no other keys. */
 export function parseTeamCalendars(raw: unknown, where: string): Record<QueuedLevel, BusinessCalendar> {
@@ -23,14 +20,4 @@ export function parseTeamCalendars(raw: unknown, where: string): Record<QueuedLe
   return Object.fromEntries(
     QUEUED_LEVELS.map((level) => [level, parseCalendar(entries[`level${level}`], where, [`level${level}`])]),
   ) as Record<QueuedLevel, BusinessCalendar>;
-}
-
-/** The calendars this deployment ships with (shared/config/team-calendars.json). */
-export const TEAM_CALENDARS: Readonly<Record<QueuedLevel, BusinessCalendar>> = parseTeamCalendars(
-  calendars,
-  FILE,
-);
-
-export function teamCalendar(level: QueuedLevel): BusinessCalendar {
-  return TEAM_CALENDARS[level];
 }

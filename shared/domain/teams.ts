@@ -1,9 +1,9 @@
 // Who works each level: the team's address (hand-offs, dossiers, callback bookings go there)
 // and its lead (SLA alerts), and level 2's callback rules. Configuration, not code: the data is
-// shared/config/teams.json, validated when a function starts, so a broken file stops it at
+// config/default/teams.json, validated when a function starts, so a broken file stops it at
 // once with the path of the wrong field.
 import { z } from 'zod';
-import teams from '../config/teams.json' with { type: 'json' };
+import { activeDeployment } from '../config/deployment.ts';
 import { parseConfig } from './config-file.ts';
 import type { QueuedLevel } from './support-model.ts';
 
@@ -42,8 +42,6 @@ export function parseTeams(raw: unknown, where: string): Teams {
   return parseConfig(TeamsSchema, raw, where);
 }
 
-export const TEAMS: Teams = parseTeams(teams, 'shared/config/teams.json');
-
-export function teamOf(level: QueuedLevel, all: Teams = TEAMS): Team {
+export function teamOf(level: QueuedLevel, all: Teams = activeDeployment().teams): Team {
   return all[`level${level}`];
 }

@@ -1,5 +1,5 @@
 // Which assets and products a vendor maintains (level 4). This is configuration, not code: the
-// catalogue is data in shared/config/vendor-catalogue.json, which a deployment edits; it is
+// catalogue is data in config/default/vendor-catalogue.json, which a deployment edits; it is
 // validated here when a function starts, so a broken catalogue stops the function at once
 // with the path of the wrong field. zod/mini, not zod: the classifier loads this module, and
 // its cold start is measured (full zod costs ~15 ms to load, mini ~2 ms).
@@ -20,7 +20,7 @@
 //                     finds the vendor's own ticket reference in its reply, e.g. "\\bPC-\\d{6}\\b";
 //                     with a capturing group, the group is the reference (vendorReferenceIn).
 import * as z from 'zod/mini';
-import catalogue from '../config/vendor-catalogue.json' with { type: 'json' };
+import { activeDeployment } from '../config/deployment.ts';
 import { CATEGORIES } from './support-model.ts';
 
 const text = z.string().check(z.minLength(1));
@@ -132,14 +132,11 @@ export function parseVendorCatalogue(data: unknown, source = 'vendor catalogue')
   return parsed.data;
 }
 
-/** The catalogue this deployment ships with (shared/config/vendor-catalogue.json). */
-export const VENDOR_CATALOGUE: readonly Vendor[] = parseVendorCatalogue(
-  catalogue,
-  'shared/config/vendor-catalogue.json',
-);
-
 /** The vendor with this id (what a case stores), or undefined when the catalogue has none. */
-export function vendorById(id: string, vendors: readonly Vendor[] = VENDOR_CATALOGUE): Vendor | undefined {
+export function vendorById(
+  id: string,
+  vendors: readonly Vendor[] = activeDeployment().vendors,
+): Vendor | undefined {
   return vendors.find((vendor) => vendor.id === id);
 }
 

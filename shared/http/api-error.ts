@@ -9,6 +9,8 @@ import {
   ForbiddenError,
   IdempotencyKeyReusedError,
   InvalidTransitionError,
+  RoutingRuleConflictError,
+  RoutingRuleNotFoundError,
   UnauthenticatedError,
   ValidationError,
 } from '../domain/errors.ts';
@@ -41,6 +43,8 @@ const STATUS_BY_DOMAIN_ERROR = new Map<new (...args: never[]) => DomainError, nu
   [ForbiddenError, 403],
   [CaseNotFoundError, 404],
   [ArticleNotFoundError, 404],
+  [RoutingRuleNotFoundError, 404],
+  [RoutingRuleConflictError, 409],
   [InvalidTransitionError, 409],
   [ConcurrentUpdateError, 409],
   [IdempotencyKeyReusedError, 422],

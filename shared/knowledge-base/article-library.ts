@@ -1,10 +1,11 @@
 // The articles themselves, to read: what GET /kb/articles/{id} answers and what the
 // acknowledgement quotes. Search (knowledge-base.ts) finds articles; this library holds their
-// text. Loaded and validated once per process from the same JSON files the index is built from.
+// text. Read once per process from the deployment's articles, the same the index is built from.
+
+import { activeDeployment } from '../config/deployment.ts';
 import { ArticleNotFoundError } from '../domain/errors.ts';
 import type { Language } from '../domain/support-model.ts';
 import type { Article } from './article.ts';
-import { loadArticles } from './articles.ts';
 
 /** An article as a reader sees it; the search keywords stay inside the index. */
 export type ArticleText = Omit<Article, 'keywords'>;
@@ -35,6 +36,6 @@ const key = (id: string, language: Language) => `${language}:${id}`;
 let library: ArticleLibrary | undefined;
 
 export function defaultArticleLibrary(): ArticleLibrary {
-  library ??= new ArticleLibrary(loadArticles());
+  library ??= new ArticleLibrary(activeDeployment().articles);
   return library;
 }

@@ -1,7 +1,7 @@
 // Full-text search over the articles: MiniSearch with per-language Snowball stemming, prefix
 // matching and typo tolerance. Each indexed word carries its language (`de:druck`), so an
 // article is found only in its own language and stems of different languages never mix.
-// The index is built ahead of time (npm run build:kb-index), one index a language, and each
+// The index is built ahead of time (synth puts it in the deployment bundle), one a language, and each
 // is loaded when its language is first searched: stemming every article word again would
 // cost ~200 ms, and loading all six indexes ~25 ms of every cold start.
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';

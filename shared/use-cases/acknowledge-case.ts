@@ -21,11 +21,11 @@
  */
 
 import { ulid } from 'ulid';
+import { DEFAULT_SLA_TARGETS } from '../config/this-deployment.ts';
 import { newCustomerToken } from '../domain/access-token.ts';
 import { composeAcknowledgement, composeFirstContact } from '../domain/acknowledgement.ts';
 import { ConcurrentUpdateError } from '../domain/errors.ts';
 import type { AckLimits } from '../domain/mail-policy.ts';
-import { DEFAULT_SLA_TARGETS } from '../domain/sla-policy.ts';
 import {
   acknowledgementClaimable,
   claimAcknowledgement,

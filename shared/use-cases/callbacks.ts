@@ -8,12 +8,12 @@
  * the case (act-on-case.ts): its level 2 worker mails the customer the confirmation with an
  * iCalendar invite and tells the team. Moving a booking gives its old place back.
  */
+
+import { TEAM_CALENDARS, TEAMS } from '../config/this-deployment.ts';
 import { callbackWindows, formatWindow, isOfferedWindow } from '../domain/business-calendar.ts';
 import { bookCallback, type CallbackOutcome, recordCallbackOutcome } from '../domain/case-lifecycle.ts';
 import { ForbiddenError, InvalidTransitionError, ValidationError } from '../domain/errors.ts';
 import type { SupportCase } from '../domain/support-case.ts';
-import { TEAM_CALENDARS } from '../domain/team-calendars.ts';
-import { TEAMS } from '../domain/teams.ts';
 import { type ActDeps, type ActRequest, type ActResult, actOnCase } from './act-on-case.ts';
 import { loadCaseFor } from './case-access.ts';
 import type { CallbackSlots, Recipients } from './ports.ts';

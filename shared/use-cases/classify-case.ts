@@ -19,9 +19,14 @@ import { ConcurrentUpdateError } from '../domain/errors.ts';
 import { acknowledgementClaimable, type Classification, classify, isActive } from '../domain/support-case.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
 import { type AcknowledgeDeps, acknowledgeCase } from './acknowledge-case.ts';
+import type { ClassifierSource } from './learned-classifier.ts';
 import type { WorkQueues } from './ports.ts';
 
-export type ClassifyCaseDeps = AcknowledgeDeps & { queues: WorkQueues; classifier: Classifier };
+export type ClassifyCaseDeps = AcknowledgeDeps & {
+  queues: WorkQueues;
+  /** A classifier, or a source of the current one (learned rules: learned-classifier.ts). */
+  classifier: Classifier | ClassifierSource;
+};
 
 export type ClassifyOutcome = 'classified' | 'already-classified' | 'case-missing';
 
@@ -31,7 +36,8 @@ export async function classifyCaseUseCase(deps: ClassifyCaseDeps, caseId: string
   const outcome: ClassifyOutcome = c.status === 'new' ? 'classified' : 'already-classified';
 
   if (c.status === 'new') {
-    const verdict = deps.classifier.classify({
+    const classifier = 'current' in deps.classifier ? await deps.classifier.current() : deps.classifier;
+    const verdict = classifier.classify({
       ...c.problem,
       phone: c.customer.phone,
       // Intake already settled the language, with the browser's hints that only it had.
@@ -51,6 +57,7 @@ export async function classifyCaseUseCase(deps: ClassifyCaseDeps, caseId: string
       classifiedAt: deps.clock().toISOString(),
       classifiedBy: `classifier@${CLASSIFIER_VERSION}`,
       ...(verdict.vendorId ? { vendorId: verdict.vendorId } : {}),
+      matched: verdict.matched,
     };
     const classified = { ...classify(c, classification, deps.clock()), missingFacts: verdict.missingFacts };
     try {

@@ -24,6 +24,7 @@
  * permanent refusal is recorded in the history and the work goes on.
  */
 import { ulid } from 'ulid';
+import { SLA_POLICY, TEAM_CALENDARS, TEAMS, VENDOR_CATALOGUE } from '../config/this-deployment.ts';
 import { newCustomerToken } from '../domain/access-token.ts';
 import { type ComposedEmail, escapeHtml } from '../domain/acknowledgement.ts';
 import { addBusinessTime, formatWindow } from '../domain/business-calendar.ts';
@@ -41,12 +42,10 @@ import {
   composeResolvedMail,
   composeVendorProgressMail,
 } from '../domain/ladder-mail.ts';
-import { SLA_POLICY } from '../domain/sla-policy.ts';
 import { isActive, next, type SupportCase, withLinkToken } from '../domain/support-case.ts';
 import { LEVEL_NAMES, type Priority, type QueuedLevel } from '../domain/support-model.ts';
-import { TEAM_CALENDARS } from '../domain/team-calendars.ts';
-import { TEAMS, type Teams, teamOf } from '../domain/teams.ts';
-import { VENDOR_CATALOGUE, type Vendor } from '../domain/vendor-catalogue.ts';
+import { type Teams, teamOf } from '../domain/teams.ts';
+import type { Vendor } from '../domain/vendor-catalogue.ts';
 import { messagesFor } from '../i18n/index.ts';
 import { callbackInviteIcs } from '../mail/callback-invite.ts';
 import {

@@ -1,6 +1,7 @@
 // The small interfaces use cases depend on. Entry points wire the real adapters
 // (shared/adapters) once at module scope; pure tests pass in-memory fakes.
 import type { CaseEvent } from '../domain/case-history.ts';
+import type { RoutingRule } from '../domain/classification/routing-rules.ts';
 import type { ActiveStatus, FollowUp, SupportCase } from '../domain/support-case.ts';
 import type { QueuedLevel } from '../domain/support-model.ts';
 
@@ -75,6 +76,8 @@ export interface CaseStore {
   actionKey(caseId: string, key: string): Promise<{ requestHash: string } | undefined>;
   /** The SLA outcomes (clock-stopped, sla-warning, sla-breached events) recorded on a day (yyyy-mm-dd, UTC). */
   listSlaOutcomes(day: string): Promise<CaseEvent[]>;
+  /** The classification corrections (reclassified events) recorded on a day (yyyy-mm-dd, UTC). */
+  listCorrections(day: string): Promise<CaseEvent[]>;
   /** One event of a case's history (the level workers read the event they are to act on). */
   getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined>;
   /** A case's history, oldest first; pass the answer's `cursor` for the next page. */
@@ -94,6 +97,19 @@ export interface CaseStore {
   listUnclassified(createdBefore: string, limit: number): Promise<SupportCase[]>;
   /** Probes the store for the health check. */
   ping(): Promise<void>;
+}
+
+/** A routing rule a lead added from a correction (POST /routing-rules), and where it came from. */
+export type LearnedRule = { rule: RoutingRule; createdAt: string; createdBy: string; fromCase?: string };
+
+/** The learned routing rules: one small set, read whole. */
+export interface RoutingRuleStore {
+  /** Every learned rule, ordered by id. */
+  listLearned(): Promise<LearnedRule[]>;
+  /** Adds a rule unless one of its id is stored (then false: nothing was written). */
+  addLearned(rule: LearnedRule): Promise<boolean>;
+  /** Retires (deletes) a learned rule and answers what it was; undefined when there was none of that id. */
+  removeLearned(id: string): Promise<LearnedRule | undefined>;
 }
 
 export type ClassifyMessage = { caseId: string };

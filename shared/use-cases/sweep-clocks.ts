@@ -18,7 +18,7 @@
  *     - a resolved case whose objection window has passed: closed;
  *     - an SLA clock past 75 % or 100 % of its target: a warning or a breach recorded once per
  *       clock and threshold (the level's worker alerts the lead), and the escalation the
- *       priority's policy names (shared/config/sla-policy.json).
+ *       priority's policy names (config/default/sla-policy.json).
  * Every change is a conditional write of the case (a sweep that overlaps another, or repeats,
  * finds the work done and does nothing); the work's mail is sent by the level workers through
  * the mail ledger, once. It reads only what is due (sparse indexes), so its cost grows with the

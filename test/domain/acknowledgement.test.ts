@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SLA_TARGETS } from '../../shared/config/this-deployment.ts';
 import { composeAcknowledgement, escapeHtml, oneLine } from '../../shared/domain/acknowledgement.ts';
-import { DEFAULT_SLA_TARGETS } from '../../shared/domain/sla-policy.ts';
 import { classify, openCase } from '../../shared/domain/support-case.ts';
 import { LANGUAGES } from '../../shared/domain/support-model.ts';
 import { MESSAGES } from '../../shared/i18n/index.ts';

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import teamCalendarsFile from '../../shared/config/team-calendars.json' with { type: 'json' };
+import teamCalendarsFile from '../../config/default/team-calendars.json' with { type: 'json' };
+import { TEAM_CALENDARS, teamCalendar } from '../../shared/config/this-deployment.ts';
 import {
   AROUND_THE_CLOCK,
   addBusinessTime,
@@ -13,7 +14,7 @@ import {
   isOfferedWindow,
   parseCalendar,
 } from '../../shared/domain/business-calendar.ts';
-import { parseTeamCalendars, TEAM_CALENDARS, teamCalendar } from '../../shared/domain/team-calendars.ts';
+import { parseTeamCalendars } from '../../shared/domain/team-calendars.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -243,13 +244,13 @@ describe('addBusinessTime and businessTimeBetween are inverse', () => {
 
 describe('parseCalendar', () => {
   const valid = { timeZone: 'Europe/Berlin', weekly: weekdays('08:00', '18:00'), holidays: ['2026-12-25'] };
-  const FILE = 'shared/config/team-calendars.json';
+  const FILE = 'config/default/team-calendars.json';
 
   it('names the file, the path and the reason', () => {
     const broken = structuredClone(teamCalendarsFile) as Record<string, Record<string, unknown>>;
     (broken.level2 as Record<string, unknown>).timeZone = 'Mars/Base';
     expect(() => parseTeamCalendars(broken, FILE)).toThrow(
-      new Error("shared/config/team-calendars.json: level2.timeZone: 'Mars/Base' is not an IANA time zone"),
+      new Error("config/default/team-calendars.json: level2.timeZone: 'Mars/Base' is not an IANA time zone"),
     );
   });
 

@@ -69,7 +69,7 @@ const stampOf = (eventId: string, minutes = 10, actor: Actor = agent()): Stamp =
   actor,
 });
 
-/** Catalogued vendors (shared/config/vendor-catalogue.json): escalation accepts no other. */
+/** Catalogued vendors (config/default/vendor-catalogue.json): escalation accepts no other. */
 const VENDOR = 'printcare';
 const OTHER_VENDOR = 'storageworks';
 

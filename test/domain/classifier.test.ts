@@ -2,6 +2,7 @@
 // fake search so they pin the rules, not the articles; the last runs the classifier as the
 // functions build it (real articles, real search scores), where level 0 must be earned.
 import { describe, expect, it } from 'vitest';
+import { VENDOR_CATALOGUE } from '../../shared/config/this-deployment.ts';
 import { Classifier } from '../../shared/domain/classification/classifier.ts';
 import { createClassifier } from '../../shared/domain/classification/default-classifier.ts';
 import {
@@ -11,7 +12,6 @@ import {
 } from '../../shared/domain/classification/language-detector.ts';
 import { paragraphsOf } from '../../shared/domain/classification/mail-text.ts';
 import { longestMatches, TermMatcher, tokensOf } from '../../shared/domain/classification/term-matcher.ts';
-import { VENDOR_CATALOGUE } from '../../shared/domain/vendor-catalogue.ts';
 import type { ArticleHit } from '../../shared/knowledge-base/knowledge-base.ts';
 
 const detector = new LanguageDetector();

@@ -2,8 +2,8 @@
 // change, the sweep gives it back to whoever works it (its resolution clock runs again) and
 // records why; an answer before then keeps it with the customer's answer as usual.
 import { describe, expect, it } from 'vitest';
+import { DESK_POLICY } from '../../shared/config/this-deployment.ts';
 import { customerSilent, replyToCustomer } from '../../shared/domain/case-lifecycle.ts';
-import { DESK_POLICY } from '../../shared/domain/desk-policy.ts';
 import { classify, nextDueAt, type SupportCase } from '../../shared/domain/support-case.ts';
 import { draftCase, level1Verdict } from '../support/cases.ts';
 

@@ -5,6 +5,7 @@
 // CEST = UTC+2), so the calendar arithmetic under test is not its own oracle.
 import { describe, expect, it } from 'vitest';
 import { caseIndexAttributes, INDEXES } from '../../shared/adapters/dynamodb/table-keys.ts';
+import { SLA_POLICY } from '../../shared/config/this-deployment.ts';
 import type { Actor, CaseEvent } from '../../shared/domain/case-history.ts';
 import {
   customerWrote,
@@ -26,7 +27,7 @@ import {
   reconcileClocks,
   type SlaClock,
 } from '../../shared/domain/sla-clock.ts';
-import { SLA_POLICY, slaTargetFor } from '../../shared/domain/sla-policy.ts';
+import { slaTargetFor } from '../../shared/domain/sla-policy.ts';
 import {
   type Classification,
   classify,

@@ -2,9 +2,9 @@
 // a broken entry stops it with the path of the wrong field. Here: what is rejected and why, and
 // the helpers the vendor hand-off uses (vendorById, vendorReferenceIn).
 import { describe, expect, it } from 'vitest';
+import { VENDOR_CATALOGUE } from '../../shared/config/this-deployment.ts';
 import {
   parseVendorCatalogue,
-  VENDOR_CATALOGUE,
   type Vendor,
   vendorById,
   vendorReferenceIn,

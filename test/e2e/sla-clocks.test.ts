@@ -10,9 +10,9 @@
 // store, its own schedule switched off), as the relay test does, and sweeps only its own cases.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import policy from '../../config/default/sla-policy.json' with { type: 'json' };
+import teams from '../../config/default/teams.json' with { type: 'json' };
 import { type LocalSystem, startLocalSystem } from '../../local/local-system.ts';
-import policy from '../../shared/config/sla-policy.json' with { type: 'json' };
-import teams from '../../shared/config/teams.json' with { type: 'json' };
 import { callFrom, sesStore } from '../support/front-door.ts';
 import { eventually, newCaseBody, type SentEmail } from '../support/http.ts';
 

@@ -1,7 +1,7 @@
 // `npm start` as a newcomer runs it: the desk comes up on the printed ports, keeps its data
 // across a restart, accepts a token from `npm run token`, and SIGTERM leaves no Java behind.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -148,4 +148,27 @@ describe('npm start', () => {
       busy.close();
     }
   }, 120_000);
+
+  it('refuses to start on a broken configuration folder, naming file and field, before any server', async () => {
+    const config = join(dataDir, 'broken-config');
+    cpSync(join(ROOT, 'config/default'), config, { recursive: true });
+    writeFileSync(
+      join(config, 'sla-policy.json'),
+      readFileSync(join(ROOT, 'config/default/sla-policy.json'), 'utf8').replace(
+        '"warningShare": 0.75',
+        '"warningShare": 7',
+      ),
+    );
+    const [dynamoPort] = (await freePorts(1)) as [number];
+    const { child, output } = spawnNpmStart({
+      TIERDESK_CONFIG_DIR: config,
+      DYNAMODB_PORT: String(dynamoPort),
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output()).toMatch(/sla-policy\.json: warningShare: /);
+    expect(output()).not.toMatch(/\n\s+at /);
+    expect(output()).not.toContain('API ');
+    expect(javaPids(dynamoPort)).toEqual([]);
+  }, 60_000);
 });

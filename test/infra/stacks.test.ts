@@ -1,9 +1,11 @@
 // The CDK stacks through assertions: what DESIGN §3 asks of the table, the queues, the API, the
 // triggers and the functions' permissions, checked against the declaration (shared/declaration)
 // rather than against copied values.
+
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/table-keys.ts';
+import { BUNDLE_FILE, DEPLOYMENT_BUNDLE_ENV } from '../../shared/config/deployment.ts';
 import {
   allRoutes,
   environmentNames,
@@ -247,9 +249,11 @@ describe('stateless stack', () => {
           ...Object.keys(spec.environment ?? {}),
           'POWERTOOLS_SERVICE_NAME',
           'NODE_OPTIONS',
+          DEPLOYMENT_BUNDLE_ENV,
         ].sort(),
       );
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(variables[DEPLOYMENT_BUNDLE_ENV]).toBe(BUNDLE_FILE);
     }
     const [, classify] = functionResource('classify');
     expect(JSON.stringify(classify.Properties.Environment)).toContain(

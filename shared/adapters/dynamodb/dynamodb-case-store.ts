@@ -265,6 +265,11 @@ export class DynamoDbCaseStore implements CaseStore {
     return items.map((item) => item.data as CaseEvent);
   }
 
+  async listCorrections(day: string): Promise<CaseEvent[]> {
+    const items = await this.queryPages(INDEXES.casesByCustomer, keys.correctionDay(day), {});
+    return items.map((item) => item.data as CaseEvent);
+  }
+
   async getEvent(caseId: string, eventId: string): Promise<CaseEvent | undefined> {
     const item = await this.getItem(keys.event(caseId, eventId));
     return item ? (item.data as CaseEvent) : undefined;
@@ -316,9 +321,15 @@ export class DynamoDbCaseStore implements CaseStore {
   private eventPut(event: CaseEvent): TransactItem {
     // SLA outcomes are also listed by day (gsi1, beside the customers' cases): the report reads
     // a period's outcomes without reading every case.
-    const byDay = SLA_OUTCOMES.has(event.type)
+    // Classification corrections likewise, for the correction report.
+    const day = SLA_OUTCOMES.has(event.type)
+      ? keys.slaDay(event.at.slice(0, 10))
+      : event.type === 'reclassified'
+        ? keys.correctionDay(event.at.slice(0, 10))
+        : undefined;
+    const byDay = day
       ? {
-          [INDEXES.casesByCustomer.pk]: keys.slaDay(event.at.slice(0, 10)),
+          [INDEXES.casesByCustomer.pk]: day,
           [INDEXES.casesByCustomer.sk]: keys.slaDaySort(event.at, event.caseId, event.id),
         }
       : {};

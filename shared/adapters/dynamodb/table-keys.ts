@@ -62,6 +62,11 @@ export const keys = {
   /** The SLA outcomes of a day (clocks stopped, breaches): what the SLA report reads. */
   slaDay: (day: string) => `SLA#${day}`,
   slaDaySort: (at: string, caseId: string, eventId: string) => `${at}#${caseId}#${eventId}`,
+  /** The classification corrections (reclassified events) of a day: what the correction report reads. */
+  correctionDay: (day: string) => `CORRECTIONS#${day}`,
+  /** The routing rules leads learned from corrections (POST /routing-rules): one partition, read whole. */
+  routingRules: () => 'ROUTING_RULES',
+  routingRule: (id: string) => ({ pk: 'ROUTING_RULES', sk: `RULE#${id}` }),
   rejectedMailSort: (rawKey: string) => `MAIL#${hash(rawKey)}`,
   /**
    * Due work is spread over DUE_SHARDS partitions by case id, so a burst of due cases never

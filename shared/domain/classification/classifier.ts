@@ -16,8 +16,10 @@ import {
   priorityOf,
 } from '../support-model.ts';
 import type { Vendor } from '../vendor-catalogue.ts';
+import { factsInText } from './fact-reading.ts';
 import type { LanguageDetector, LanguageHints } from './language-detector.ts';
 import { paragraphsOf } from './mail-text.ts';
+import { type CompiledRule, RULE_PREFIX } from './routing-rules.ts';
 import { type Kind, SIGNALS, type SignalDefinition } from './signal-lexicon.ts';
 import { longestMatches, TermMatcher, tokensOf } from './term-matcher.ts';
 import { contentWords } from './text-normalizer.ts';
@@ -66,6 +68,11 @@ export type Verdict = Pick<
   vendorId?: string;
   vendor?: { id: string; name: string };
   missingFacts: Fact[];
+  /**
+   * The evidence: every signal that fired (`printer`: the built-in lexicon; `rule:<id>`: the
+   * deployment's routing rules) with the words of the text that matched it.
+   */
+  matched: Array<{ rule: string; words: string[] }>;
 };
 
 export type ArticleSearch = (query: string, language: Language) => ArticleHit[];
@@ -125,25 +132,21 @@ const PURCHASE = new Set(['licence', 'order', 'billing']);
 const PROBLEM_URGENCY = new Set(['customers-affected']);
 /** Urgency the customer states in words of its own, not read from circumstances. */
 const SAID_OUTRIGHT = new Set(['urgent', 'not-urgent']);
+/**
+ * Harm to the organisation said in words (operations, revenue, a breach, data loss): high impact
+ * whoever reports it, a question or request included ("Possible data breach – please call me").
+ */
+const ORGANISATION_HARM = new Set(['business-impact', 'security-incident']);
+/**
+ * Places or customers counted ("our 12 stores", "alle 3 Filialen", "200 clientes"): a fault that
+ * reaches two or more of them hits the business, not one person.
+ */
+const COUNTED_PLACES =
+  /(?<![\p{L}\p{N}])(\d{1,6})\s+(?:stores|shops|branches|sites|locations|offices|plants|customers|clients|filialen|standorte\w*|werke|kunden|winkels|vestigingen|klanten|magasins|agences|usines|tiendas|sucursales|oficinas|almacenes|clientes|магазин\w*|филиал\w*|клиент\w*)(?!\p{L})/iu;
 /** What can be paid twice. */
 const PAYMENT = ['billing', 'licence', 'order'];
 /** Requests that block somebody's work until they are done. */
 const WORK_WAITS_ON = new Set(['account-access', 'people-change']);
-const FACT_PATTERNS: Array<[Fact, RegExp]> = [
-  [
-    'errorText',
-    /\b0x[0-9a-f]{4,}\b|\b(?:error|fehler|fout|erreur|ошибка)\s*(?:code\s*)?[:#-]?\s*[a-z]?-?\d{2,}\b|\b[a-z]{1,3}-\d{2,4}\b|["«„“].{6,}["»“”]|\b[45]\d\d\b/iu,
-  ],
-  [
-    'version',
-    /\b(?:v|version|versie|versión|versione|версия)\s*\d+(?:\.\d+)*\b|\b\d+\.\d+(?:\.\d+)+\b|\b(?:windows|win|ios|android|office|macos)\s*\d{1,4}\b/iu,
-  ],
-  ['steps', /(?:^|\n)\s*(?:1[.)]|-|\*)\s+\S.*\n\s*(?:2[.)]|-|\*)\s+\S/u],
-  [
-    'asset',
-    /\b[A-Z]{2,5}-?\d{3,}\b|\b(?:serial|seriennummer|serienummer|numéro de série|número de serie|серийный)\b/u,
-  ],
-];
 const AFFECTED_COUNT =
   /\b(\d{1,6})\s+(?:users?|people|persons?|colleagues|employees|staff|benutzer\w*|mitarbeiter\w*|kolleg\w*|personen|gebruikers|medewerkers|collega'?s|personnes|utilisateurs|collègues|employés|usuarios|personas|compañeros|empleados|пользовател\w*|сотрудник\w*|человек|коллег\w*)/iu;
 
@@ -182,13 +185,25 @@ const YEAR = /^(?:19|20)\d\d$/;
 export class Classifier {
   private readonly signals = new TermMatcher<Signal>();
   private readonly vendors = new TermMatcher<VendorTerm>();
+  /** Terms of which one must appear beside a deployment rule for it to count (its `with`). */
+  private readonly companions = new TermMatcher<string>();
+  private readonly needsCompanion = new Set<string>();
 
   constructor(
     private readonly languages: LanguageDetector,
     private readonly searchArticles: ArticleSearch,
     vendorCatalogue: readonly Vendor[],
+    rules: readonly CompiledRule[] = [],
   ) {
     for (const signal of SIGNALS) this.signals.add(signal.terms, signal);
+    // The deployment's own rules join the lexicon: one pass over the text finds both.
+    for (const { signal, companions } of rules) {
+      this.signals.add(signal.terms, signal);
+      if (companions) {
+        this.companions.add(companions, signal.id);
+        this.needsCompanion.add(signal.id);
+      }
+    }
     for (const vendor of vendorCatalogue) {
       const ambiguous = new Set(vendor.ambiguous ?? []);
       const terms = vendor.terms.split(/\s+/).filter(Boolean);
@@ -246,6 +261,19 @@ export class Classifier {
     // "Twice", "zweimal", "dos veces" say that a payment went wrong only when a payment is named
     // ("I restarted it twice" is not one).
     if (fired.has('charged-twice') && !PAYMENT.some((id) => fired.has(id))) fired.delete('charged-twice');
+    // A deployment rule with `with` counts only when one of those terms is in the text too.
+    if (this.needsCompanion.size > 0) {
+      const present = new Set(this.companions.match(tokens).map(({ value }) => value));
+      for (const id of this.needsCompanion) if (fired.has(id) && !present.has(id)) fired.delete(id);
+    }
+    for (const { signal, terms } of fired.values())
+      if (signal.id.startsWith(RULE_PREFIX))
+        reasons.push(
+          `${signal.reason} (matched ${[...terms]
+            .map(termText)
+            .map((t) => `'${t}'`)
+            .join(', ')})`,
+        );
     const signals = [...fired.values()];
     const has = (id: string) => fired.has(id);
 
@@ -310,7 +338,14 @@ export class Classifier {
     const priority = agentStated ? fromText : weighStatement(input, impact, urgency, isFault, reasons);
 
     // ── level ──
-    const ticketDesk = signals.find(({ signal }) => TICKET_DESK.has(signal.id));
+    // The deployment's own rules outrank the lexicon here too: where one fired, the ticket desk
+    // claims the request only if a rule sends it to level 1 (an accounting product's how-to
+    // names invoices and VAT without being the billing desk's).
+    const rulesFired = signals.filter(({ signal }) => signal.id.startsWith(RULE_PREFIX));
+    const ticketDesk =
+      rulesFired.length > 0
+        ? rulesFired.find(({ signal }) => signal.level?.[1])
+        : signals.find(({ signal }) => TICKET_DESK.has(signal.id));
     // The search is the classifier's most expensive step, so it runs only for a question, or
     // for a short statement that reports no fault and is not the ticket desk's. It searches with
     // the topic words, so that the number of words an article matches says how much of the
@@ -446,7 +481,8 @@ export class Classifier {
               reasons,
             )
           : this.categoryOf(categoryScore, reasons);
-    const found = this.factsFound(input, text, factsSaid);
+    const needed = new Set(missingFactsFor(kind, level, new Set()));
+    const found = this.factsFound(input, text, factsSaid, needed);
     const missingFacts = missingFactsFor(kind, level, found);
     return {
       language: language.language,
@@ -463,6 +499,10 @@ export class Classifier {
         .map((a) => ({ id: a.id, title: a.title, summary: a.summary, score: a.score })),
       ...(vendor && level === 4 ? { vendorId: vendor.id, vendor: { id: vendor.id, name: vendor.name } } : {}),
       missingFacts,
+      matched: [...fired.values()].map(({ signal, terms }) => ({
+        rule: signal.id,
+        words: [...terms].map(termText),
+      })),
     };
   }
 
@@ -499,7 +539,7 @@ export class Classifier {
   private impactOf(
     input: ClassifierInput,
     text: string,
-    signals: Array<{ signal: Signal }>,
+    signals: Fired[],
     isFault: boolean,
     vendor: Vendor | undefined,
     reasons: string[],
@@ -514,6 +554,13 @@ export class Classifier {
       return grade;
     };
     if (input.affectedUsers !== undefined) return byCount(input.affectedUsers);
+    // Harm to the business or its data, said in words, is high impact whoever writes and whatever
+    // the request: the writer speaks for the organisation.
+    const harm = signals.filter(({ signal }) => ORGANISATION_HARM.has(signal.id));
+    if (harm.length > 0) {
+      reasons.push(`impact high: ${harm.map((f) => `${f.signal.reason} (${citedTerms(f)})`).join('; ')}`);
+      return 'high';
+    }
     // Who is affected matters for faults; a request or a question concerns its writer
     // ("30 licences for our 25 users" counts seats, not people who cannot work).
     if (!isFault) {
@@ -522,16 +569,22 @@ export class Classifier {
     }
     const counted = Number(AFFECTED_COUNT.exec(text)?.[1] ?? Number.NaN);
     if (Number.isFinite(counted)) return byCount(counted);
+    const places = COUNTED_PLACES.exec(text);
+    if (places && Number(places[1]) >= 2) {
+      reasons.push(`impact high: the fault reaches '${places[0].trim()}'`);
+      return 'high';
+    }
     const onlyMe = signals.find(({ signal }) => signal.id === 'only-me');
     if (onlyMe) {
-      reasons.push(`impact low: ${onlyMe.signal.reason}`);
+      reasons.push(`impact low: ${onlyMe.signal.reason} (${citedTerms(onlyMe)})`);
       return 'low';
     }
     let best: { grade: Grade; reason: string } | undefined;
-    for (const { signal } of signals) {
+    for (const fired of signals) {
+      const { signal } = fired;
       if (!signal.impact) continue;
       if (!best || GRADE_RANK[signal.impact] > GRADE_RANK[best.grade])
-        best = { grade: signal.impact, reason: signal.reason };
+        best = { grade: signal.impact, reason: `${signal.reason} (${citedTerms(fired)})` };
     }
     const shared =
       signals.find(({ signal }) => SHARED_SYSTEMS.has(signal.id))?.signal.reason ??
@@ -581,13 +634,23 @@ export class Classifier {
     // "not urgent" contains "urgent": the customer's explicit "not" wins.
     const notUrgent = signals.find(({ signal }) => signal.id === 'not-urgent');
     if (notUrgent) {
-      reasons.push(`urgency low: ${notUrgent.signal.reason}`);
+      reasons.push(`urgency low: ${notUrgent.signal.reason} (${citedTerms(notUrgent)})`);
       return 'low';
     }
     const high = said('high');
     if (high) {
-      reasons.push(`urgency high: ${high.signal.reason}`);
+      // Every word that says so, not just the first: "urgency high: 'dringend', 'audit'".
+      const all = signals.filter(
+        ({ signal }) => signal.urgency === 'high' && !(isHowTo && PROBLEM_URGENCY.has(signal.id)),
+      );
+      reasons.push(`urgency high: ${all.map((f) => `${f.signal.reason} (${citedTerms(f)})`).join('; ')}`);
       return 'high';
+    }
+    // A request for information ("I would like to know", "Informationen über") can wait.
+    const asksInformation = signals.find(({ signal }) => signal.id === 'information-request');
+    if (asksInformation && !isFault) {
+      reasons.push(`urgency low: ${asksInformation.signal.reason} (${citedTerms(asksInformation)})`);
+      return 'low';
     }
     if (isFault && impact === 'high') {
       reasons.push('urgency high: many people cannot work');
@@ -595,7 +658,7 @@ export class Classifier {
     }
     const medium = said('medium');
     if (medium) {
-      reasons.push(`urgency medium: ${medium.signal.reason}`);
+      reasons.push(`urgency medium: ${medium.signal.reason} (${citedTerms(medium)})`);
       return 'medium';
     }
     if (isFault) {
@@ -649,10 +712,17 @@ export class Classifier {
     return this.factsFound(input, text, said);
   }
 
-  private factsFound(input: ClassifierInput, text: string, factsSaid: ReadonlySet<Fact>): Set<Fact> {
+  private factsFound(
+    input: ClassifierInput,
+    text: string,
+    factsSaid: ReadonlySet<Fact>,
+    /** The facts the verdict needs (`classify`): only those are read. All of them without it. */
+    wanted?: ReadonlySet<Fact>,
+  ): Set<Fact> {
+    // The lexicon's evidence (an application named, a scope word), then the patterns of
+    // fact-reading.ts: product, version, device, error text, steps, since when, who, telephone.
     const found = new Set<Fact>(factsSaid);
-    for (const [fact, pattern] of FACT_PATTERNS) if (pattern.test(text)) found.add(fact);
-    if (AFFECTED_COUNT.test(text)) found.add('affectedUsers');
+    for (const fact of factsInText(text, wanted)) found.add(fact);
     const given: Array<[Fact, unknown]> = [
       ['phone', input.phone],
       ['product', input.product],
@@ -738,6 +808,11 @@ function askOf(subject: string, paragraphs: readonly string[]): { text: string; 
 }
 const ASKS_HOW =
   /(?<!\p{L})(?:how|where|what|which|can i|wie|wo|welche\p{L}*|hoe|waar|welke|kan ik|comment|où|quel\p{L}*|c[oó]mo|d[oó]nde|cu[aá]l|как\p{L}*|где|какой|можно)(?!\p{L})/iu;
+
+/** The words of a fired signal as the reasons cite them: "'dringend', 'before friday'". */
+function citedTerms(fired: { terms: ReadonlySet<string> }): string {
+  return [...fired.terms].map((term) => `'${termText(term)}'`).join(', ');
+}
 
 /** A lexicon term as people read it: "brother$" → "brother", "palo_alto" → "palo alto". */
 function termText(term: string): string {

@@ -198,7 +198,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
     category: { software: 1 },
     kind: { fault: 1 },
     level: { 2: 1 },
-    fact: 'errorText',
+    // Not evidence of the error text: "I get an error" does not say which (fact-reading.ts reads
+    // codes, quoted messages, beeps and lights).
   },
   {
     id: 'crash',
@@ -417,7 +418,18 @@ export const SIGNALS: readonly SignalDefinition[] = [
       alle_gebruikers iedereen hele_bedrijf heel_kantoor alle_medewerkers
       tous_les_utilisateurs tout_le_monde toute_l$_entreprise tous_les_employes tous_les_collaborateurs
       todos_los_usuarios toda_la_empresa toda_la_oficina todo_el_mundo
-      все_пользователи всех_пользователей все_сотрудники всех_сотрудников весь_офис вся_компания`,
+      все_пользователи всех_пользователей все_сотрудники всех_сотрудников весь_офис вся_компания
+      all_our_users all_of_our_users all_our_employees all_our_staff all_our_customers all_of_our_customers all_customers
+      all_our_clients all_our_stores all_stores all_our_sites all_sites all_branches all_departments across_the_company
+      company_wide companywide organisation_wide organization_wide the_entire_organi the_whole_organi
+      gesamte_belegschaft alle_mitarbeitenden alle_unsere_kunden alle_kunden allen_filialen alle_filialen allen_standorten
+      alle_standorte gesamte_unternehmen gesamten_unternehmen unternehmensweit ganze_belegschaft
+      al_onze_klanten alle_klanten alle_winkels alle_vestigingen hele_organisatie
+      l$_ensemble_des_utilisateurs l$_ensemble_des_collaborateurs l$_ensemble_du_personnel tous_nos_clients
+      tous_nos_magasins toutes_nos_agences tous_nos_sites tous_les_collaborateurs_du toute_la_societe
+      todos_nuestros_clientes todas_nuestras_tiendas todas_las_tiendas todas_nuestras_oficinas toda_la_plantilla
+      ninguno_de_nuestros ninguna_persona todos_los_empleados
+      всех_клиентов все_клиенты всей_компании все_филиалы всех_филиалов`,
     impact: 'high',
     fact: 'affectedUsers',
   },
@@ -431,7 +443,8 @@ export const SIGNALS: readonly SignalDefinition[] = [
       geen_enkele_gebruiker geen_gebruiker
       personne_ne_peut personne_ne_peuvent personne_dans personne_au personne_n$ aucun_utilisateur aucun_collaborateur
       nadie ningun_usuario ningun_empleado
-      никто ни_один_пользователь ни_один_сотрудник`,
+      никто ни_один_пользователь ни_один_сотрудник
+      none_of_our niemand_op niemand_in personne_dans_l$_entreprise aucun_de_nos ningun_miembro`,
     impact: 'high',
     kind: { fault: 2 },
     fact: 'affectedUsers',
@@ -466,7 +479,9 @@ export const SIGNALS: readonly SignalDefinition[] = [
       service_comptabilite equipe collegues plusieurs toute_l$_equipe
       departamento equipo companeros varios varias todo_el_equipo contabilidad
       отдел команд коллег несколько бухгалтери
-      whole_floor ganze_etage hele_verdieping tout_l$_etage toda_la_planta весь_этаж`,
+      whole_floor ganze_etage hele_verdieping tout_l$_etage toda_la_planta весь_этаж
+      entire_team entire_department whole_department gesamte_abteilung ganze_abteilung gesamte_team
+      hele_afdeling tout_le_service toute_l$_equipe todo_el_departamento весь_отдел всего_отдела`,
     impact: 'medium',
     fact: 'affectedUsers',
   },
@@ -488,6 +503,57 @@ export const SIGNALS: readonly SignalDefinition[] = [
   },
 
   {
+    // Harm to the business, said in ordinary words: it stops operations, costs revenue, or puts
+    // data at risk. Whoever writes it speaks for the organisation, so it counts for requests too
+    // ("Possible data breach – please call me back").
+    id: 'business-impact',
+    reason: 'the business is harmed: operations, revenue, production or data',
+    terms: `our_operations business_operations operations_are affecting_operations affecting_our_operations
+      impacting_our_business affecting_our_business business_critical revenue losing_sales lost_sales losing_money
+      production_halted production_has_been_halted production_has_stopped production_is_down halted_production
+      operations_to_a_standstill standstill
+      geschaftsbetrieb betrieb_steht betrieb_ist betriebsablauf umsatz umsatze umsatzeinbuss produktion_ist_unterbrochen
+      produktion_unterbrochen produktionsstopp stillstand steht_still stehen_still
+      bedrijfsvoering omzet productie_ligt_stil ligt_stil staan_stil
+      nos_operations notre_activite l$_ensemble_de_notre_activite chiffre_d$_affaires pertes_de_chiffre production_est_arretee
+      production_arretee est_arretee perte_considerable pertes_considerables
+      nuestras_operaciones a_nuestras_operaciones nuestro_negocio al_negocio ingresos perdiendo_ventas perdidas_considerables
+      esta_parada estan_parados produccion_esta_parada
+      выручк работу_всей_компании для_бизнеса остановлен`,
+    impact: 'high',
+  },
+  {
+    // A security incident or data loss hits the organisation whoever reports it.
+    id: 'security-incident',
+    reason: 'a security incident or data loss',
+    terms: `data_breach security_breach breach$ security_incident data_leak ransom ransomware compromised data_loss
+      lost_data data_is_missing exposed_publicly publicly_accessible
+      datenleck datenpanne sicherheitsvorfall losegeld verschlusselt datenverlust kompromittiert offentlich_abrufbar
+      offentlich_einsehbar
+      datalek beveiligingsincident losgeld gehackt
+      violation_de_donnees fuite_de_donnees incident_de_securite rancon rancongiciel compromis perte_de_donnees
+      donnees_personnelles_soient_exposees
+      brecha_de_seguridad fuga_de_datos violacion_de_datos rescate cifrados perdida_de_datos exposicion_de_datos
+      han_desaparecido
+      утечк инцидент_информационной_безопасности шифровальщик выкуп зашифрован`,
+    impact: 'high',
+    urgency: 'high',
+  },
+  {
+    // What the fault costs the writer's work, said in words: more than a nuisance to one person.
+    id: 'work-affected',
+    reason: 'the fault keeps people from working normally',
+    terms: `hinders_my_work hindering_my_work slows_my_work slows_down_my_work affecting_my_work affects_my_work
+      impacting_my_work interrupts time_consuming manually by_hand copy_*_by_hand behind_on delaying
+      behindert_meine_arbeit beeinträchtigt beeintrachtigt erschwert kaum_moglich manuell von_hand zeitaufwendig
+      verzogert aufwandig
+      handmatig veel_tijd belemmert
+      ralentit perturbe manuellement a_la_main perdre_du_temps charge_de_travail
+      dificulta mucha_dificultad manualmente a_mano retrasa
+      вручную мешает_работе замедляет`,
+    impact: 'medium',
+  },
+  {
     // Says how often, not how many are affected: "plusieurs fois", "mehrere Male" are not "plusieurs
     // collègues". It votes for nothing; as the longer match it keeps "several" from counting people.
     id: 'repeatedly',
@@ -505,7 +571,15 @@ export const SIGNALS: readonly SignalDefinition[] = [
       spoed spoedig zo_snel_mogelijk kritiek noodgeval
       urgence critique des_que_possible au_plus_vite
       urgente urgencia lo_antes_posible critico cuanto_antes
-      срочно срочн критич авари как_можно_скорее`,
+      срочно срочн критич авари как_можно_скорее
+      immediate_help immediate_assistance immediate_support immediate_attention immediate_response immediate_action
+      respond_immediately fix_immediately immediately_escalate right_away highest_priority top_priority as_a_matter_of_urgency without_delay
+      time_critical escalate
+      umgehend sofortige bitte_sofort sofort_melden sofort_prufen sofort_zuruck sofort_um unverzuglich hochste_prioritat hochster_prioritat hochsten_prioritat hochster_dringlichkeit
+      met_spoed onmiddellijk direct_hulp hoogste_prioriteit
+      intervention_immediate aide_immediate intervenir_immediatement traiter_immediatement en_urgence toute_urgence plus_brefs_delais priorite_absolue en_priorite
+      intervencion_inmediata ayuda_inmediata atencion_inmediata de_inmediato con_urgencia maxima_prioridad maxima_urgencia caracter_urgente
+      немедленн в_кратчайшие_сроки`,
     urgency: 'high',
   },
   {
@@ -517,7 +591,16 @@ export const SIGNALS: readonly SignalDefinition[] = [
       aujourdhui ce_soir cet_apres_midi avant_midi echeance
       hoy$ esta_tarde esta_noche fecha_limite vence_manana
       сегодня$ дедлайн срок_завтра до_вечера
-      tomorrow morgen$ demain$ deadline_is`,
+      tomorrow morgen$ demain$ deadline_is
+      audit go_live golive launch payroll_run end_of_month month_end end_of_quarter quarter_end year_end
+      by_monday by_tuesday by_wednesday by_thursday by_friday before_friday is_friday due_tonight market_open markets_open
+      monatsabschluss jahresabschluss quartalsabschluss bis_freitag bis_montag wirtschaftsprufer gehaltsabrechnung
+      lohnabrechnung morgen_fruh
+      maandafsluiting voor_vrijdag uiterlijk
+      date_limite demain_matin apres_demain avant_vendredi d$_ici_vendredi prevue_vendredi fichier_de_virement
+      cierre_de_mes cierre_trimestral vence_el_plazo manana_por_la_manana manana_antes pasado_manana es_el_viernes antes_del_viernes hasta_el_viernes
+      licitacion nominas
+      закрытие_месяца до_пятницы завтра`,
     urgency: 'high',
   },
   {
@@ -527,19 +610,38 @@ export const SIGNALS: readonly SignalDefinition[] = [
       nicht_dringend nicht_eilig keine_eile wenn_sie_zeit wenn_ihr_zeit kosmetisch nachste_woche nachsten_monat
       niet_dringend geen_haast geen_spoed als_jullie_tijd volgende_week volgende_maand
       pas_urgent rien_d$_urgent quand_vous_aurez semaine_prochaine mois_prochain
-      no_es_urgente no_corre_prisa sin_prisa cuando_tengan cuando_puedan proxima_semana proximo_mes
+      no$_es_urgente no$_corre_prisa sin_prisa cuando_tengan cuando_puedan proxima_semana proximo_mes
       не_срочно несрочно когда_будет_время на_следующей_неделе в_следующем_месяце
-      nothing_urgent rien_d$_urgent nada_urgente`,
+      nothing_urgent rien_d$_urgent nada_urgente
+      no_urgency not_time_critical at_your_convenience in_the_coming_weeks es_eilt_nicht eilt_nicht kein_dringendes
+      nicht_zeitkritisch rien_ne_presse votre_plus_grande_convenance ne_presse_pas no_hay_prisa no$_es_urgente
+      не_срочн вопрос_не_срочный geen_haast niet_urgent`,
+    urgency: 'low',
+  },
+  {
+    // Asks for information, not for a repair: low urgency unless the text shows a fault or a deadline.
+    id: 'information-request',
+    reason: 'asks for information',
+    terms: `would_like_to_know like_to_inquire to_inquire inquire_about inquiry information_about information_on
+      general_question just_a_question request_information more_information documentation for_our_planning
+      mochte_wissen wurde_gerne_wissen mochte_mich_erkundigen erkundigen informationen_uber informationen_zu
+      allgemeine_frage informationsmaterial interessiert_mich interessieren_uns
+      graag_informatie informatie_over zou_graag_weten algemene_vraag
+      souhaiterais_savoir voudrais_savoir aimerais_savoir renseignements informations_sur question_generale
+      titre_d$_information
+      me_gustaria_saber quisiera_saber informacion_sobre solicitar_informacion pregunta_general consulta_general
+      хотел_бы_узнать хотелось_бы_узнать информацию_о общий_вопрос`,
     urgency: 'low',
   },
 
   // ── facts the customer already gave ─────────────────────────────────────────────────────
+  // Since when is read by fact-reading.ts ("depuis Salesforce", "desde mi portátil" and "since I
+  // need it" say no time); these phrases stay so that "heute Morgen" outvotes the deadline "morgen".
   {
     id: 'since',
     reason: 'says since when',
     terms: `since$ yesterday this_morning last_week since_monday seit$ gestern heute_morgen heute_fruh letzte_woche seit_montag
       sinds$ sinds_gisteren gisteren vanochtend vorige_week depuis$ hier$ ce_matin la_semaine_derniere
       desde$ ayer$ esta_manana la_semana_pasada с_утра вчера$ со_вчерашнего с_понедельника с_прошлой после_обновлен`,
-    fact: 'since',
   },
 ];

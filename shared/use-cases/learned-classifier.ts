@@ -1,0 +1,52 @@
+// The classifier of the classify function: the deployment's own (its articles, vendors and
+// configured routing rules) plus the routing rules leads learned from corrections
+// (routing-rules.ts). Learned rules take effect within a minute: the learned rules are read
+// with one query at most once every LEARNED_RULES_MAX_AGE_MS per warm function, and the
+// classifier is rebuilt only when they changed. A learned rule whose id is a configured rule's
+// is ignored (the API refuses to create one; this guards the configuration anyway).
+import type { Deployment } from '../config/deployment.ts';
+import type { Classifier } from '../domain/classification/classifier.ts';
+import { createClassifier } from '../domain/classification/default-classifier.ts';
+import type { RoutingRuleStore } from './ports.ts';
+
+/** How long a warm function classifies with the learned rules it read (effective within a minute). */
+export const LEARNED_RULES_MAX_AGE_MS = 60_000;
+
+/** What the classify use case asks for a classifier; a plain Classifier serves as well. */
+export type ClassifierSource = { current(): Promise<Classifier> };
+
+export class LearnedRulesClassifier implements ClassifierSource {
+  private classifier: Classifier;
+  private signature = '[]';
+  private readAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly deps: {
+      rules: Pick<RoutingRuleStore, 'listLearned'>;
+      deployment: Deployment;
+      /** The classifier without learned rules (the process's own, already built). */
+      base: Classifier;
+      clock: () => Date;
+      maxAgeMs?: number;
+    },
+  ) {
+    this.classifier = deps.base;
+  }
+
+  async current(): Promise<Classifier> {
+    const now = this.deps.clock().getTime();
+    if (now - this.readAt < (this.deps.maxAgeMs ?? LEARNED_RULES_MAX_AGE_MS)) return this.classifier;
+    const configured = new Set(this.deps.deployment.routingRules.map((r) => r.id));
+    const learned = (await this.deps.rules.listLearned())
+      .map((l) => l.rule)
+      .filter((rule) => !configured.has(rule.id))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    this.readAt = now;
+    const signature = JSON.stringify(learned);
+    if (signature !== this.signature) {
+      this.classifier = learned.length ? createClassifier(this.deps.deployment, learned) : this.deps.base;
+      this.signature = signature;
+    }
+    return this.classifier;
+  }
+}
