@@ -1,7 +1,8 @@
 // npm start: the whole desk on this machine. Ctrl-C or SIGTERM stops every server and the
 // DynamoDB Local JVM.
 
-import { activeDeployment, DeploymentConfigError, knowledgeBaseOf } from '../shared/config/deployment.ts';
+import { activeDeployment, DeploymentConfigError } from '../shared/config/deployment.ts';
+import { defaultKnowledgeBase } from '../shared/domain/classification/default-classifier.ts';
 import type { startLocalSystem as StartLocalSystem } from './local-system.ts';
 import { JavaMissingError } from './servers/dynamodb-local.ts';
 import { readLocalSettings } from './settings.ts';
@@ -15,7 +16,7 @@ const time = () => new Date().toISOString().slice(11, 19);
 let deployment: ReturnType<typeof activeDeployment>;
 try {
   deployment = activeDeployment();
-  knowledgeBaseOf(deployment);
+  defaultKnowledgeBase();
 } catch (error) {
   if (!(error instanceof DeploymentConfigError)) throw error;
   console.error(`\ntierdesk could not start: ${error.message}\n`);

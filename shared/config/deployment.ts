@@ -8,15 +8,9 @@
 // and field, so start and synth stop before anything runs on a broken configuration. In Lambda
 // there is no folder: synth compiles it into one JSON bundle (with the search indexes already
 // built) that ships inside each function's asset, named by TIERDESK_DEPLOYMENT_BUNDLE.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+
 import type { BusinessCalendar } from '../domain/business-calendar.ts';
-import { translationsOf } from '../domain/classification/it-vocabulary.ts';
-import {
-  compileRoutingRules,
-  type RoutingRule,
-  RoutingRulesFileSchema,
-} from '../domain/classification/routing-rules.ts';
+import { type RoutingRule, RoutingRulesFileSchema } from '../domain/classification/routing-rules.ts';
 import { parseConfig } from '../domain/config-file.ts';
 import { type DeskPolicy, parseDeskPolicy } from '../domain/desk-policy.ts';
 import { parseSlaPolicy, type SlaPolicy } from '../domain/sla-policy.ts';
@@ -26,23 +20,23 @@ import { parseTeams, type Teams } from '../domain/teams.ts';
 import { parseVendorCatalogue, type Vendor } from '../domain/vendor-catalogue.ts';
 import { type Article, ArticleSchema } from '../knowledge-base/article.ts';
 import { KnowledgeBase, type SerializedKnowledgeBase } from '../knowledge-base/knowledge-base.ts';
+import {
+  activeSource,
+  CONFIG_FILES,
+  type ConfigKey,
+  type RawDeployment,
+  readBundleFile,
+  readConfigFolder,
+} from './deployment-source.ts';
 
-/** The files of a configuration folder; articles are one file a language under articles/. */
-export const CONFIG_FILES = {
-  routingRules: 'routing-rules.json',
-  vendors: 'vendor-catalogue.json',
-  slaPolicy: 'sla-policy.json',
-  calendars: 'team-calendars.json',
-  teams: 'teams.json',
-  deskPolicy: 'desk-policy.json',
-} as const;
-type ConfigKey = keyof typeof CONFIG_FILES;
-
-export const DEFAULT_CONFIG_DIR = resolve(import.meta.dirname, '../../config/default');
-/** Names the compiled bundle inside a Lambda asset (relative to LAMBDA_TASK_ROOT). */
-export const DEPLOYMENT_BUNDLE_ENV = 'TIERDESK_DEPLOYMENT_BUNDLE';
-export const CONFIG_DIR_ENV = 'TIERDESK_CONFIG_DIR';
-export const BUNDLE_FILE = 'deployment.json';
+export {
+  BUNDLE_FILE,
+  CONFIG_DIR_ENV,
+  CONFIG_FILES,
+  configurationSource,
+  DEFAULT_CONFIG_DIR,
+  DEPLOYMENT_BUNDLE_ENV,
+} from './deployment-source.ts';
 
 export type Deployment = {
   /** Where it came from, as messages name it (a folder, or the bundle synth made of one). */
@@ -58,14 +52,6 @@ export type Deployment = {
   kbIndex?: SerializedKnowledgeBase;
 };
 
-/** The raw folder, as synth ships it: the files' JSON, the articles, the built indexes. */
-type Bundle = {
-  source: string;
-  files: Record<ConfigKey, unknown>;
-  articles: unknown[];
-  kbIndex: SerializedKnowledgeBase;
-};
-
 export class DeploymentConfigError extends Error {
   constructor(
     readonly source: string,
@@ -79,54 +65,21 @@ export class DeploymentConfigError extends Error {
   }
 }
 
-/** A path as messages show it: relative to the working directory when inside it. */
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
-
 /** Reads and validates a configuration folder; every problem is reported at once. */
 export function readDeployment(dir: string): Deployment {
-  const folder = resolve(dir);
-  const source = shown(folder);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new DeploymentConfigError(source, [`${source}: not a folder`]);
-  }
-  const problems: string[] = [];
-  const files = {} as Record<ConfigKey, unknown>;
-  for (const [key, file] of Object.entries(CONFIG_FILES) as Array<[ConfigKey, string]>) {
-    files[key] = readJson(join(folder, file), `${source}/${file}`, problems);
-  }
-  const articles: unknown[] = [];
-  for (const language of LANGUAGES) {
-    const file = `articles/${language}.json`;
-    const raw = readJson(join(folder, file), `${source}/${file}`, problems);
-    if (raw === undefined) continue;
-    if (!Array.isArray(raw)) problems.push(`${source}/${file}: (root): expected an array of articles`);
-    else articles.push(...raw.map((article) => ({ ...article, __file: file })));
-  }
-  return validate(source, files, articles, problems);
+  return validateDeployment(readConfigFolder(dir));
 }
 
-function readJson(path: string, where: string, problems: string[]): unknown {
-  if (!existsSync(path)) {
-    problems.push(`${where}: missing (copy it from config/default and adapt it)`);
-    return undefined;
-  }
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    problems.push(`${where}: not valid JSON: ${(error as Error).message}`);
-    return undefined;
-  }
+/** A bundle compileDeployment wrote, validated again as a function reads it. */
+export function readBundle(path: string): Deployment {
+  return validateDeployment(readBundleFile(path));
 }
 
-function validate(
-  source: string,
-  files: Partial<Record<ConfigKey, unknown>>,
-  rawArticles: readonly unknown[],
-  problems: string[] = [],
-): Deployment {
+export function validateDeployment(raw: RawDeployment): Deployment {
+  const { source, files } = raw;
+  const problems = [...raw.problems];
+  if (problems.some((problem) => problem.endsWith(': not a folder')))
+    throw new DeploymentConfigError(source, problems);
   const parse = <T>(key: ConfigKey, parser: (raw: unknown, where: string) => T): T | undefined => {
     if (files[key] === undefined) return undefined; // already reported
     try {
@@ -145,7 +98,7 @@ function validate(
   const calendars = parse('calendars', parseTeamCalendars);
   const teams = parse('teams', parseTeams);
   const deskPolicy = parse('deskPolicy', parseDeskPolicy);
-  const articles = articlesOf(source, rawArticles, problems);
+  const articles = articlesOf(source, raw.articles, problems);
   if (problems.length > 0) throw new DeploymentConfigError(source, problems);
   return {
     source,
@@ -156,6 +109,7 @@ function validate(
     teams: teams as Teams,
     deskPolicy: deskPolicy as DeskPolicy,
     articles,
+    ...(raw.kbIndex ? { kbIndex: raw.kbIndex } : {}),
   };
 }
 
@@ -193,68 +147,24 @@ function articlesOf(source: string, raw: readonly unknown[], problems: string[])
   return articles;
 }
 
-/** The folder as one JSON bundle for Lambda, with the search indexes built now (synth). */
+/** The folder as one JSON bundle for Lambda, validated, with the search indexes built now (synth). */
 export function compileDeployment(dir: string): { deployment: Deployment; bundle: string } {
-  const deployment = readDeployment(dir);
+  const raw = readConfigFolder(dir);
+  const deployment = validateDeployment(raw);
   const kbIndex = KnowledgeBase.build(deployment.articles).serialize();
-  const bundle: Bundle = {
+  const bundle: Omit<RawDeployment, 'problems'> = {
     source: deployment.source,
-    files: Object.fromEntries(
-      (Object.entries(CONFIG_FILES) as Array<[ConfigKey, string]>).map(([key, file]) => [
-        key,
-        JSON.parse(readFileSync(join(resolve(dir), file), 'utf8')),
-      ]),
-    ) as Record<ConfigKey, unknown>,
+    files: raw.files,
     articles: deployment.articles,
     kbIndex,
   };
   return { deployment: { ...deployment, kbIndex }, bundle: JSON.stringify(bundle) };
 }
 
-/** A bundle compileDeployment wrote, as a function reads it from its asset. */
-export function readBundle(path: string): Deployment {
-  const bundle = JSON.parse(readFileSync(path, 'utf8')) as Bundle;
-  return {
-    ...validate(`${bundle.source} (bundled)`, bundle.files, bundle.articles),
-    kbIndex: bundle.kbIndex,
-  };
-}
-
-/** Where this process takes its configuration from: a bundle in Lambda, else a folder. */
-export function configurationSource(
-  env: NodeJS.ProcessEnv = process.env,
-): { bundle: string } | { dir: string } {
-  const bundle = env[DEPLOYMENT_BUNDLE_ENV];
-  if (bundle) return { bundle: resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), bundle) };
-  return { dir: env[CONFIG_DIR_ENV] || DEFAULT_CONFIG_DIR };
-}
-
 let active: Deployment | undefined;
 
-/** This process's deployment, read once. A broken one throws DeploymentConfigError. */
+/** This process's deployment, read and validated once. A broken one throws DeploymentConfigError. */
 export function activeDeployment(): Deployment {
-  if (!active) {
-    const from = configurationSource();
-    active = 'bundle' in from ? readBundle(from.bundle) : readDeployment(from.dir);
-  }
+  active ??= validateDeployment(activeSource());
   return active;
-}
-
-const knowledgeBases = new WeakMap<Deployment, KnowledgeBase>();
-
-/** The deployment's search indexes: loaded as synth built them, or built from its articles. */
-export function knowledgeBaseOf(deployment: Deployment): KnowledgeBase {
-  let kb = knowledgeBases.get(deployment);
-  if (!kb) {
-    kb = deployment.kbIndex
-      ? KnowledgeBase.load(deployment.kbIndex)
-      : KnowledgeBase.build(deployment.articles);
-    knowledgeBases.set(deployment, kb);
-  }
-  return kb;
-}
-
-/** The deployment's routing rules as the classifier runs them (single words translated). */
-export function compiledRulesOf(deployment: Deployment) {
-  return compileRoutingRules(deployment.routingRules, translationsOf);
 }

@@ -10,7 +10,7 @@
 // returns `unchanged`: an honest retry answers as the first time did, with no second effect.
 // The store writes the case and its events in one conditional transaction.
 
-import { DESK_POLICY, SLA_POLICY } from '../config/this-deployment.ts';
+import { DESK_POLICY, SLA_POLICY, VENDOR_CATALOGUE } from '../config/this-deployment.ts';
 import { type Actor, actorLabel, type CaseEvent, type CaseEventType } from './case-history.ts';
 import { InvalidTransitionError, ValidationError } from './errors.ts';
 import type { Fact } from './required-facts.ts';
@@ -345,7 +345,7 @@ export function escalateCase(
       'Escalating to level 4 names the vendor (vendorId) that maintains the item',
       'vendorId',
     );
-  if (target.level === 4 && vendorId && !vendorById(vendorId))
+  if (target.level === 4 && vendorId && !vendorById(vendorId, VENDOR_CATALOGUE))
     throw new ValidationError(`No vendor ${vendorId} in the vendor catalogue`, 'vendorId');
   const consentHolds = c.consent?.state === 'given' && c.consent.vendorId === vendorId;
   const status = statusAtLevel(target.level, consentHolds ? c : {});

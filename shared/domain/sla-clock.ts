@@ -13,7 +13,7 @@
 //    new target (and the new level's calendar) from then on — see docs/decisions.md.
 // Pure: no AWS, no clock of its own.
 
-import { SLA_POLICY, TEAM_CALENDARS } from '../config/this-deployment.ts';
+import { SLA_POLICY, TEAM_CALENDARS, VENDOR_CATALOGUE } from '../config/this-deployment.ts';
 import {
   AROUND_THE_CLOCK,
   addBusinessTime,
@@ -125,7 +125,7 @@ function plannedClocks(c: SupportCase, policy: SlaPolicy): Partial<Record<ClockK
     },
     resolution: { mode, targetMs: durationMs(target.resolution, cal), calendar, startAt },
   };
-  const vendor = c.vendor ? vendorById(c.vendor.vendorId) : undefined;
+  const vendor = c.vendor ? vendorById(c.vendor.vendorId, VENDOR_CATALOGUE) : undefined;
   if (c.vendor && vendor) {
     plans.vendor = {
       mode: c.status === 'waiting-on-vendor' ? 'running' : mode === 'stopped' ? 'stopped' : 'paused',

@@ -20,7 +20,6 @@
 //                     finds the vendor's own ticket reference in its reply, e.g. "\\bPC-\\d{6}\\b";
 //                     with a capturing group, the group is the reference (vendorReferenceIn).
 import * as z from 'zod/mini';
-import { activeDeployment } from '../config/deployment.ts';
 import { CATEGORIES } from './support-model.ts';
 
 const text = z.string().check(z.minLength(1));
@@ -133,10 +132,7 @@ export function parseVendorCatalogue(data: unknown, source = 'vendor catalogue')
 }
 
 /** The vendor with this id (what a case stores), or undefined when the catalogue has none. */
-export function vendorById(
-  id: string,
-  vendors: readonly Vendor[] = activeDeployment().vendors,
-): Vendor | undefined {
+export function vendorById(id: string, vendors: readonly Vendor[]): Vendor | undefined {
   return vendors.find((vendor) => vendor.id === id);
 }
 

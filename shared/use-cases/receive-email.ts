@@ -27,6 +27,7 @@
 import EmailReplyParser from 'email-reply-parser';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { ulid } from 'ulid';
+import { VENDOR_CATALOGUE } from '../config/this-deployment.ts';
 import { answerConsent, customerWrote, vendorAnswered } from '../domain/case-lifecycle.ts';
 import { CaseNotFoundError, ConcurrentUpdateError } from '../domain/errors.ts';
 import { type Intake, IntakeSchema, normalizeEmail, unusableAddressReason } from '../domain/intake-record.ts';
@@ -316,7 +317,7 @@ async function vendorAnswerUseCase(
   if (String(mail.headers.get(LOOP_HEADER.name.toLowerCase()) ?? '').includes(LOOP_HEADER.value))
     return undefined;
   const c = await deps.store.findByReference(reference);
-  const vendor = c?.vendor ? vendorById(c.vendor.vendorId) : undefined;
+  const vendor = c?.vendor ? vendorById(c.vendor.vendorId, VENDOR_CATALOGUE) : undefined;
   if (!c || !vendor) return undefined;
   const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
   if (domainOf(from) !== domainOf(vendor.contact)) return undefined;

@@ -48,7 +48,7 @@ describe('the shipped vendor catalogue', () => {
     ['netsecure', 'Ticket NOC-0012345: we are looking into the switch.', 'NOC-0012345'],
     ['hostedapps', 'Re: PayFlow error [HA-PAY-00815]', 'HA-PAY-00815'],
   ])('finds the reference of %s in its reply', (id, reply, reference) => {
-    const vendor = vendorById(id) as Vendor;
+    const vendor = vendorById(id, VENDOR_CATALOGUE) as Vendor;
     expect(vendor).toBeDefined();
     expect(vendorReferenceIn(vendor, reply)).toBe(reference);
     // Our own case reference is not the vendor's.
@@ -56,7 +56,7 @@ describe('the shipped vendor catalogue', () => {
   });
 
   it('marks brands that name other things as ambiguous, and product lines as not', () => {
-    const printcare = vendorById('printcare') as Vendor;
+    const printcare = vendorById('printcare', VENDOR_CATALOGUE) as Vendor;
     expect(printcare.ambiguous).toEqual(expect.arrayContaining(['brother$', 'kyocera']));
     expect(printcare.ambiguous).not.toContain('laserjet');
     expect(printcare.ambiguous).not.toContain('imagerunner');
@@ -66,8 +66,8 @@ describe('the shipped vendor catalogue', () => {
 
 describe('vendorById', () => {
   it('finds a vendor by id, and nothing for an unknown id', () => {
-    expect(vendorById('netsecure')?.name).toBe('NetSecure GmbH');
-    expect(vendorById('no-such-vendor')).toBeUndefined();
+    expect(vendorById('netsecure', VENDOR_CATALOGUE)?.name).toBe('NetSecure GmbH');
+    expect(vendorById('no-such-vendor', VENDOR_CATALOGUE)).toBeUndefined();
   });
 
   it('looks in the catalogue it is given', () => {

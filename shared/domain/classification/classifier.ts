@@ -19,7 +19,7 @@ import type { Vendor } from '../vendor-catalogue.ts';
 import { factsInText } from './fact-reading.ts';
 import type { LanguageDetector, LanguageHints } from './language-detector.ts';
 import { paragraphsOf } from './mail-text.ts';
-import { type CompiledRule, RULE_PREFIX } from './routing-rules.ts';
+import { type CompiledRule, RULE_PREFIX } from './rule-compiler.ts';
 import { type Kind, SIGNALS, type SignalDefinition } from './signal-lexicon.ts';
 import { longestMatches, TermMatcher, tokensOf } from './term-matcher.ts';
 import { contentWords } from './text-normalizer.ts';

@@ -7,10 +7,42 @@
 import type { Fact } from '../required-facts.ts';
 import { normalize } from './text-normalizer.ts';
 
+// Letters and digits as ranges (Latin with its accented forms, Greek, Cyrillic), not \p{L} and
+// \p{N}: V8 expands each Unicode property class when a pattern is constructed, and across
+// these patterns that cost ~30 ms of every cold start. `re` rewrites the patterns below, which
+// stay written with \p{L} for reading.
+const LETTER = 'A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff';
+
+/** `source` with \p{L} and \p{N} as ranges, inside a character class or out. */
+function withRanges(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === '\\') {
+      const property = source.slice(i, i + 5);
+      if (property === '\\p{L}' || property === '\\p{N}') {
+        const range = property === '\\p{L}' ? LETTER : '0-9';
+        out += inClass ? range : `[${range}]`;
+        i += 4;
+      } else {
+        out += source.slice(i, i + 2);
+        i += 1;
+      }
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
+const re = (source: string, flags = 'u') => new RegExp(withRanges(source), flags);
+
 /** A word boundary that works for Cyrillic too (`\b` knows only ASCII letters). */
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const re = (source: string) => new RegExp(source, 'u');
 const words = (list: string) => list.trim().split(/\s+/).join('|');
 
 // ── product ──────────────────────────────────────────────────────────────────────────────────
@@ -103,8 +135,10 @@ const SHOWS = re(
   `${B}(?:says|said|shows|showing|displays|reads|zeigt|meldet|sagt|meldt|toont|affiche|indique|muestra|dice|показывает|пишет|выдает|сообщает)\\s+(?!(?:nothing|nichts|niets|rien|nada|ничего|black|blank|schwarz|zwart|noir|negro|черн\\p{L}*|that|dass|dat|que|что|me|mir|mij|moi|мне|up|no|not|nicht|niet|pas|ne|a|an|the|ein|eine|einen|een|un|une|una|some|seit|since|sometimes|always|immer|standig|wieder|again|sinds|altijd|toujours|parfois|depuis|siempre|desde|всегда|иногда|постоянно|с)${E})[\\p{L}\\p{N}«"'„“]`,
 );
 /** A quoted text: what the screen says, unless it is a button the customer presses. */
-const QUOTED =
-  /(?:"([^"\n]{3,120})"|«\s*([^»\n]{3,120}?)\s*»|„([^“”"\n]{3,120})[“”"]|“([^”\n]{3,120})”|‘([^’\n]{3,120})’|(?<![\p{L}\p{N}])'([^'\n]{3,120}?)'(?![\p{L}\p{N}]))/gu;
+const QUOTED = re(
+  String.raw`(?:"([^"\n]{3,120})"|«\s*([^»\n]{3,120}?)\s*»|„([^“”"\n]{3,120})[“”"]|“([^”\n]{3,120})”|‘([^’\n]{3,120})’|(?<![\p{L}\p{N}])'([^'\n]{3,120}?)'(?![\p{L}\p{N}]))`,
+  'gu',
+);
 const PRESSED_BEFORE = re(
   `(?:click\\p{L}*|press\\p{L}*|hit|select\\p{L}*|choose|tap|klick\\p{L}*|drucke|druk\\p{L}*|klik\\p{L}*|tippe|clique\\p{L}*|cliquer|appui\\p{L}*|pulso|pulsar|pulsa|clic|hago\\s+clic|нажима\\p{L}*|нажати\\p{L}*|нажать|нажму|кнопк\\p{L}*|button|knop|bouton|boton)\\s*(?:\\p{L}+\\s+){0,2}$|${B}(?:auf|op|on|sur)\\s*$`,
 );
@@ -193,14 +227,14 @@ const OTHERS = re(
   `${B}(?:we|us|our|ours|wir|uns|unser\\p{L}*|wij|ons|onze|nous|notre|nos|nosotros|nosotras|nuestr\\p{L}*|podemos|tenemos|hemos|мы|нас|нам|наш\\p{L}*|можем|others|other\\s+users|anderen|andere|autres|otros|другие|другим)${E}`,
 );
 /** … and leaving aside where the writer can be reached ("call me on …", "mon portable au 06 …"). */
-const REACH_ME = new RegExp(
+const REACH_ME = re(
   `(?:call|ring|contact|reach|text)\\s+me${E}[^\\n]*|let\\s+me\\s+know|rufen\\s+sie\\s+mich[^\\n]*|(?:mich|mir)\\s+(?:erreichen|anrufen)[^\\n]*|bel\\s+(?:me|mij)[^\\n]*|me\\s+(?:joindre|contacter|rappeler|appeler)[^\\n]*|llam(?:ame|eme|arme)[^\\n]*|позвоните\\s+мне[^\\n]*|свяжитесь\\s+со\\s+мной[^\\n]*|${B}(?:my|mein\\p{L}*|mijn|mon|ma|mi|мой)\\s+(?:phone|telefon\\p{L}*|telefoon\\p{L}*|telephone|telefono|телефон\\p{L}*|mobile|handy|portable|movil|number|nummer|numero|номер)\\s*(?:number|nummer|numero|номер|is|es|est|ist|:)[^\\n]*`,
   'gu',
 );
 
 // ── phone ────────────────────────────────────────────────────────────────────────────────────
 const PHONE_NUMBER = '\\+?\\(?\\d[\\d\\s\\-/().]{5,}\\d';
-const PHONE = new RegExp(
+const PHONE = re(
   [
     `${B}(?:tel|tél|phone|telephone|téléphone|mobile|mob|cell|handy|telefon|telefoon|mobiel|gsm|portable|teléfono|telefono|móvil|movil|тел|телефон|моб)\\p{L}*\\.?\\s*(?:\\p{L}+\\s+){0,2}?[:.]?\\s*(${PHONE_NUMBER})`,
     `${B}(?:call|ring|reach|contact)\\s+(?:me|us)\\s+(?:on|at|under)\\s+(${PHONE_NUMBER})`,

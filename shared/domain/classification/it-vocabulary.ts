@@ -253,7 +253,8 @@ function buildLookup(): Lookup {
   return { exact, prefix, terms };
 }
 
-const LOOKUP = buildLookup();
+/** Built on the first translation: a deployment without routing rules never pays for it. */
+let lookup: Lookup | undefined;
 const EMPTY: readonly string[] = Object.freeze([]);
 /** Answers already given, by word as written; cleared when full (authors use few words). */
 const answers = new Map<string, readonly string[]>();
@@ -279,13 +280,14 @@ function lookUp(word: string): readonly string[] {
   const written = normalize(word.trim());
   const bare = written.endsWith('$') ? written.slice(0, -1) : written;
   if (!bare || /[\s_$]/.test(bare)) return EMPTY;
-  const concepts = new Set<number>(LOOKUP.exact.get(bare));
+  lookup ??= buildLookup();
+  const concepts = new Set<number>(lookup.exact.get(bare));
   for (let extra = 1; extra <= MAX_EXTRA && bare.length - extra > 0; extra++)
-    for (const index of LOOKUP.prefix.get(bare.slice(0, bare.length - extra)) ?? []) concepts.add(index);
+    for (const index of lookup.prefix.get(bare.slice(0, bare.length - extra)) ?? []) concepts.add(index);
   if (concepts.size === 0) return EMPTY;
   const found = new Set<string>();
   for (const index of [...concepts].sort((a, b) => a - b))
-    for (const term of LOOKUP.terms[index] as string[])
+    for (const term of lookup.terms[index] as string[])
       if (term !== bare && term !== `${bare}$`) found.add(term);
   return Object.freeze([...found]);
 }
