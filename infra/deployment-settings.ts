@@ -2,7 +2,6 @@
 // once, so a typo stops the synth with the setting's name instead of deploying something odd.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -10,6 +9,10 @@ import { compileDeployment, DEFAULT_CONFIG_DIR } from '../shared/config/deployme
 import { parseAckLimits } from '../shared/config/environment.ts';
 import { INTAKE_ACCESS, type IntakeAccess } from '../shared/declaration/index.ts';
 import { type AckLimits, DEFAULT_ACK_LIMITS } from '../shared/domain/mail-policy.ts';
+
+const REPO_ROOT = join(import.meta.dirname, '..');
+/** Where synth writes compiled configuration bundles, relative to the project (git-ignored). */
+export const BUNDLE_FOLDER = '.tierdesk-build';
 
 export const STAGES = ['dev', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -87,7 +90,8 @@ function compileDeploymentBundle(configDir: unknown): DeploymentSettings['deploy
   }
   const dir = configDir ? resolve(configDir) : DEFAULT_CONFIG_DIR;
   const { bundle } = compileDeployment(dir);
-  const folder = join(tmpdir(), 'tierdesk-deployment-bundles');
+  // Inside the project (the bundling's input folder, also when esbuild runs in Docker).
+  const folder = join(REPO_ROOT, BUNDLE_FOLDER);
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}.json`);
   writeFileSync(file, bundle);

@@ -1,7 +1,7 @@
 // The one way tierdesk turns a declared function (shared/declaration) into a Lambda: runtime,
 // architecture, ESM bundling, logs, tracing, environment, alarm and least-privilege grants all
 // follow from the declaration, so the stack states each function in a single line.
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Duration, type RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -112,8 +112,8 @@ export class TierdeskFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) => [
-            `cp "${resources.deploymentBundleFile}" "${outputDir}/${BUNDLE_FILE}"`,
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp "${join(inputDir, relative(REPO_ROOT, resources.deploymentBundleFile))}" "${join(outputDir, BUNDLE_FILE)}"`,
           ],
         },
       },
