@@ -4,11 +4,13 @@ import { wire } from '../../shared/adapters/wiring.ts';
 import { activeDeployment } from '../../shared/config/deployment.ts';
 import { FUNCTIONS } from '../../shared/declaration/index.ts';
 import { defaultClassifier } from '../../shared/domain/classification/default-classifier.ts';
+import { functionLogger } from '../../shared/http/http-function.ts';
 import { queueFunction } from '../../shared/queue/queue-function.ts';
 import { classifyCaseUseCase } from '../../shared/use-cases/classify-case.ts';
 import { LearnedRulesClassifier } from '../../shared/use-cases/learned-classifier.ts';
 
 const spec = FUNCTIONS.classify;
+const learnedRulesLog = functionLogger();
 const wired = wire(spec);
 const deps = {
   store: wired.caseStore(),
@@ -21,6 +23,10 @@ const deps = {
     deployment: activeDeployment(),
     base: defaultClassifier(),
     clock: wired.clock,
+    onReadError: (error) =>
+      learnedRulesLog.warn('learned routing rules could not be read; classifying with those last read', {
+        error,
+      }),
   }),
   clock: wired.clock,
   publicBaseUrl: wired.publicBaseUrl(),

@@ -21,6 +21,7 @@ import {
   type FunctionSpec,
   type QueueName,
   RAW_MAIL_PREFIX,
+  type TableAccess,
 } from '../../shared/declaration/index.ts';
 import { type EnvironmentValues, functionEnvironment } from '../function-environment.ts';
 import { acknowledgeNag, acknowledgeNagWildcardResource } from '../nag.ts';
@@ -164,18 +165,45 @@ export class TierdeskFunction extends Construct {
     );
   }
 
-  /** Exactly the access `spec.uses` declares; `auth` needs none (the JWKS is public). */
-  private grantWhatItUses(spec: FunctionSpec, resources: TierdeskResources): void {
-    const { uses } = spec;
-    if (uses.table === 'read') resources.table.grantReadData(this.role);
-    if (uses.table === 'readwrite') resources.table.grantReadWriteData(this.role);
-    if (uses.table) {
+  /**
+   * The table access `uses.table` declares (model.ts, TableAccess). CDK's grants cover the
+   * string forms; its helpers cannot name an index-only Query or a LeadingKeys condition, so
+   * the object forms are explicit statements.
+   */
+  private grantTable(access: TableAccess, table: ITable): void {
+    const indexes = `${table.tableArn}/index/*`;
+    if (access === 'read') table.grantReadData(this.role);
+    else if (access === 'readwrite') table.grantReadWriteData(this.role);
+    else if ('query' in access) {
+      this.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [indexes] }));
+    } else {
+      this.role.addToPolicy(
+        new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table.tableArn] }),
+      );
+      this.role.addToPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+          resources: [table.tableArn],
+          conditions: {
+            'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...access.writePartitions] },
+          },
+        }),
+      );
+    }
+    // Only the item-and-partition form names no index.
+    if (typeof access === 'string' || 'query' in access) {
       acknowledgeNagWildcardResource(
         this.role,
         'The wildcard names the table’s own global secondary indexes (<table>/index/*), which serve the declared access patterns.',
         /^Resource::.+\/index\/\*$/,
       );
     }
+  }
+
+  /** Exactly the access `spec.uses` declares; `auth` needs none (the JWKS is public). */
+  private grantWhatItUses(spec: FunctionSpec, resources: TierdeskResources): void {
+    const { uses } = spec;
+    if (uses.table) this.grantTable(uses.table, resources.table);
     for (const queue of uses.queues ?? []) resources.queues[queue].grantSendMessages(this.role);
     if (uses.sendMail) this.grantSendMail(resources);
     if (uses.rawMail === 'read') {

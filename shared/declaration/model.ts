@@ -47,8 +47,32 @@ export type Trigger =
   /** SES's sending events (bounces, complaints) of the configuration set every send uses. */
   | { kind: 'mail-events' };
 
+/**
+ * How a function may use the single table. The two words are CDK's grants: every read (and
+ * write) action of DynamoDB on the table and on all its indexes, for functions whose access
+ * patterns are many. The object forms are for functions with a few fixed access patterns: they
+ * name only the calls those make, so a fault or a leaked credential of the function reaches no
+ * further than its purpose (infra/constructs/tierdesk-function.ts turns each into IAM).
+ */
+export type TableAccess =
+  | 'read'
+  | 'readwrite'
+  /**
+   * dynamodb:Query on the table's global secondary indexes (`<table>/index/*`) and nothing else:
+   * no item of the table by key, no Scan. For readers of index partitions such as a day's SLA
+   * outcomes.
+   */
+  | { query: 'indexes' }
+  /**
+   * dynamodb:GetItem and dynamodb:Query on the table itself (no index, no Scan, no batch), and
+   * dynamodb:PutItem and dynamodb:DeleteItem only on items whose partition key is one of
+   * `writePartitions` (IAM's `dynamodb:LeadingKeys`): a function that keeps items of its own
+   * partition and only reads the rest.
+   */
+  | { read: 'items'; writePartitions: readonly [string, ...string[]] };
+
 export type Uses = {
-  table?: 'read' | 'readwrite';
+  table?: TableAccess;
   queues?: readonly QueueName[];
   sendMail?: boolean;
   rawMail?: 'read';

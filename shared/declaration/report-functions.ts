@@ -1,6 +1,7 @@
 // Reports for the people who answer for the desk's promises, and the routing rules they learn
 // from them: leads and admins, never the agents working the cases.
 import { agent, type FunctionSpec } from './model.ts';
+import { ROUTING_RULES_PARTITION } from './resources.ts';
 
 export const REPORT_FUNCTIONS = {
   slaReport: {
@@ -13,7 +14,8 @@ export const REPORT_FUNCTIONS = {
         { method: 'GET', path: '/reports/sla', operationId: 'getSlaReport', access: agent('lead', 'admin') },
       ],
     },
-    uses: { table: 'read', auth: true },
+    // Queries the day index of SLA outcomes only (SLA#<day> on gsi1): no case, no Scan.
+    uses: { table: { query: 'indexes' }, auth: true },
     // Up to 92 days of outcomes; API Gateway gives an integration at most 30 seconds.
     timeoutSeconds: 29,
   },
@@ -32,8 +34,8 @@ export const REPORT_FUNCTIONS = {
         },
       ],
     },
-    // Reads the day index of corrections only.
-    uses: { table: 'read', auth: true },
+    // Queries the day index of corrections only (CORRECTIONS#<day> on gsi1): no case, no Scan.
+    uses: { table: { query: 'indexes' }, auth: true },
     timeoutSeconds: 29,
   },
   routingRules: {
@@ -63,7 +65,9 @@ export const REPORT_FUNCTIONS = {
         },
       ],
     },
-    // Writes the learned rules' items; reads a case when a rule names the one it came from.
-    uses: { table: 'readwrite', auth: true },
+    // Queries and writes (conditional PutItem, DeleteItem) the learned rules' partition only;
+    // reads a case (GetItem) when a rule names the one it came from. The partition is
+    // keys.routingRules() of table-keys.ts (test/infra/stacks.test.ts holds them equal).
+    uses: { table: { read: 'items', writePartitions: [ROUTING_RULES_PARTITION] }, auth: true },
   },
 } as const satisfies Record<string, FunctionSpec>;

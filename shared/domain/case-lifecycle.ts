@@ -930,7 +930,10 @@ export function reclassify(
           toStatus: corrected.status,
           language: current?.language ?? c.language,
           reference: c.reference,
-          matched: current?.matched ?? [],
+          // Only the classifier's own verdict has evidence to blame: a correction of an
+          // agent's correction is not the classifier's error, and the report leaves it out.
+          correctsClassifier: c.corrections.length === 0,
+          matched: c.corrections.length === 0 ? (current?.matched ?? []) : [],
         },
       },
     ],

@@ -11,7 +11,8 @@
  *     `reclassified` events, indexed by day when written — never the cases themselves). Each
  *     event carries the case's language and reference, the fields before and after, and the
  *     classifier's evidence (`matched`) for the verdict that was corrected.
- *  2. A correction counts once for its language, and once for every signal or rule in its
+ *  2. Only corrections of the classifier's own verdict count (an agent undoing another agent's
+ *     correction is not the classifier's error). A correction counts once for its language, and once for every signal or rule in its
  *     evidence (they all led to the verdict). A correction without recorded evidence (a case
  *     classified before evidence was kept, or one on which nothing fired) counts under
  *     `(none)`.
@@ -92,6 +93,8 @@ export function aggregateCorrections(
   let total = 0;
   for (const event of ordered) {
     if (event.type !== 'reclassified') continue;
+    // A correction of an agent's correction says nothing about the classifier.
+    if (event.data.correctsClassifier === false) continue;
     const key = `${event.caseId}#${event.id}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -28,6 +28,8 @@ export class LearnedRulesClassifier implements ClassifierSource {
       base: Classifier;
       clock: () => Date;
       maxAgeMs?: number;
+      /** Told when the learned rules could not be read (the handler logs it). */
+      onReadError?: (error: unknown) => void;
     },
   ) {
     this.classifier = deps.base;
@@ -37,7 +39,17 @@ export class LearnedRulesClassifier implements ClassifierSource {
     const now = this.deps.clock().getTime();
     if (now - this.readAt < (this.deps.maxAgeMs ?? LEARNED_RULES_MAX_AGE_MS)) return this.classifier;
     const configured = new Set(this.deps.deployment.routingRules.map((r) => r.id));
-    const learned = (await this.deps.rules.listLearned())
+    let stored: Awaited<ReturnType<RoutingRuleStore['listLearned']>>;
+    try {
+      stored = await this.deps.rules.listLearned();
+    } catch (error) {
+      // A throttled or failed read must not stop classification: keep the rules last read and
+      // try again after the next interval.
+      this.readAt = now;
+      this.deps.onReadError?.(error);
+      return this.classifier;
+    }
+    const learned = stored
       .map((l) => l.rule)
       .filter((rule) => !configured.has(rule.id))
       .sort((a, b) => a.id.localeCompare(b.id));

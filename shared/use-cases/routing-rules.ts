@@ -13,7 +13,9 @@
  * Create — Input: the rule, optionally the case it came from; the lead. Output: the stored rule.
  * Primary course: the rule is valid (RoutingRuleSchema; the handler checks it), its id is not a
  * configured rule's (a learned rule never overrides the configuration), the case it names
- * exists; a conditional write adds it unless a learned rule has that id (409 either way).
+ * exists; a conditional write adds it unless a learned rule has that id (409 either way). The
+ * same rule POSTed again by the same lead (a retry) answers the stored rule; at most
+ * MAX_LEARNED_RULES are kept.
  * List — every configured rule and every learned one, with who added it, when and from which case.
  * Delete — a learned rule is retired (deleted); a configured one is refused (it is retired by
  * editing routing-rules.json), an unknown id is 404.
@@ -43,15 +45,49 @@ export async function createRoutingRule(
     );
   if (fromCase !== undefined && !(await deps.cases.get(fromCase)))
     throw new ValidationError(`No case with id ${fromCase}`, 'fromCase');
+  const existing = await deps.rules.listLearned();
+  const same = existing.find((l) => l.rule.id === rule.id);
+  // An honest retry (the answer to the first POST was lost) answers as the first time did.
+  if (same && sameRule(same.rule, rule) && same.createdBy === by) return same;
+  if (!same && existing.length >= MAX_LEARNED_RULES)
+    throw new ValidationError(
+      `At most ${MAX_LEARNED_RULES} learned routing rules: move some into the configuration folder (GET /routing-rules lists them in its format) and retire them`,
+      'id',
+    );
   const learned: LearnedRule = {
     rule,
     createdAt: deps.clock().toISOString(),
     createdBy: by,
     ...(fromCase !== undefined ? { fromCase } : {}),
   };
-  if (!(await deps.rules.addLearned(learned)))
+  if (same || !(await deps.rules.addLearned(learned))) {
+    const now = (await deps.rules.listLearned()).find((l) => l.rule.id === rule.id);
+    if (now && sameRule(now.rule, rule) && now.createdBy === by) return now;
     throw new RoutingRuleConflictError(`A learned routing rule '${rule.id}' exists already`, 'id');
+  }
   return learned;
+}
+
+/**
+ * Learned rules a deployment may hold: every warm classify function reads and compiles them
+ * each minute, and a handful of rules is what a lead writes between two deploys.
+ */
+export const MAX_LEARNED_RULES = 200;
+
+/** The same rule, whatever the order of its keys (the table does not keep it). */
+function sameRule(a: RoutingRule, b: RoutingRule): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
 }
 
 export type RoutingRuleList = {
@@ -78,12 +114,14 @@ export async function deleteRoutingRule(
   deps: Pick<RoutingRuleDeps, 'rules' | 'configured'>,
   id: string,
 ): Promise<LearnedRule> {
+  // A learned rule goes even when a later deploy configured the same id (the classifier ignores
+  // it then; it must not stay in the table for ever).
+  const retired = await deps.rules.removeLearned(id);
+  if (retired) return retired;
   if (deps.configured.some((r) => r.id === id))
     throw new RoutingRuleConflictError(
       `'${id}' is a configured routing rule: retire it by removing it from routing-rules.json`,
       'id',
     );
-  const retired = await deps.rules.removeLearned(id);
-  if (!retired) throw new RoutingRuleNotFoundError(id);
-  return retired;
+  throw new RoutingRuleNotFoundError(id);
 }

@@ -16,7 +16,7 @@ import {
 } from '../../shared/domain/classification/routing-rules.ts';
 import { RoutingRuleConflictError } from '../../shared/domain/errors.ts';
 import { LearnedRulesClassifier } from '../../shared/use-cases/learned-classifier.ts';
-import { createRoutingRule } from '../../shared/use-cases/routing-rules.ts';
+import { createRoutingRule, deleteRoutingRule } from '../../shared/use-cases/routing-rules.ts';
 import { draftCase } from '../support/cases.ts';
 import { call, eventually, local } from '../support/http.ts';
 import { lambdaTestContext, sqsEvent } from '../support/lambda.ts';
@@ -229,8 +229,15 @@ describe('routing rules learned from corrections', () => {
     expect(created.json).toMatchObject({ rule: RULE, fromCase: before.id, createdBy: expect.any(String) });
     expect(created.headers.get('location')).toBe(`/routing-rules/${RULE.id}`);
 
-    // Its id is taken now (409); a case that does not exist is refused (400).
-    const again = await call('POST', '/routing-rules', { body: RULE, token: lead() });
+    // The same POST again (a retry whose answer was lost) answers as the first did; another
+    // rule under its id is a 409; a case that does not exist is refused (400).
+    const retried = await call('POST', '/routing-rules', {
+      body: { ...RULE, fromCase: before.id },
+      token: lead(),
+    });
+    expect(retried.status, retried.text).toBe(201);
+    expect(retried.json).toEqual(created.json);
+    const again = await call('POST', '/routing-rules', { body: { ...RULE, urgency: 'high' }, token: lead() });
     expect(again.status, again.text).toBe(409);
     expect(again.json.error).toMatchObject({ code: 'routing_rule_conflict', field: 'id' });
     const ghost = await call('POST', '/routing-rules', {
@@ -338,6 +345,48 @@ describe('routing rules learned from corrections', () => {
     expect((await call('DELETE', `/routing-rules/${rule.id}`, { token: lead() })).status).toBe(200);
     now += 61_000;
     expect(await ruleFired()).toBe(false);
+  });
+
+  it('keeps classifying with the rules last read when the table cannot be read', async () => {
+    let now = Date.now();
+    let failing = false;
+    const flaky = {
+      listLearned: async () => {
+        if (failing) throw new Error('ProvisionedThroughputExceededException');
+        return learnedRules.listLearned();
+      },
+    };
+    const errors: unknown[] = [];
+    const source = new LearnedRulesClassifier({
+      rules: flaky,
+      deployment: activeDeployment(),
+      base: createClassifier(),
+      clock: () => new Date(now),
+      onReadError: (error) => errors.push(error),
+    });
+    const first = await source.current();
+    failing = true;
+    now += 61_000;
+    expect(await source.current()).toBe(first);
+    expect(errors).toHaveLength(1);
+    // Not read again at once: the next try comes after the next interval.
+    now += 1_000;
+    await source.current();
+    expect(errors).toHaveLength(1);
+  });
+
+  it('retires a learned rule whose id a later deploy configured', async () => {
+    const rule = { ...RULE, id: `${RULE.id}-later` };
+    const deps = {
+      rules: learnedRules,
+      cases: store,
+      configured: [] as RoutingRule[],
+      clock: () => new Date(),
+    };
+    await createRoutingRule(deps, { rule }, 'lead');
+    const afterDeploy = { ...deps, configured: [rule] };
+    expect((await deleteRoutingRule(afterDeploy, rule.id)).rule.id).toBe(rule.id);
+    await expect(deleteRoutingRule(afterDeploy, rule.id)).rejects.toBeInstanceOf(RoutingRuleConflictError);
   });
 
   it('may not override a configured rule (409), through the use case with the real table', async () => {

@@ -4,7 +4,7 @@
 
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/table-keys.ts';
+import { INDEXES, keys, TABLE_KEYS } from '../../shared/adapters/dynamodb/table-keys.ts';
 import { BUNDLE_FILE, DEPLOYMENT_BUNDLE_ENV } from '../../shared/config/deployment.ts';
 import {
   allRoutes,
@@ -16,6 +16,7 @@ import {
   INBOUND_MAIL_FAILURES,
   QUEUES,
   type QueueName,
+  ROUTING_RULES_PARTITION,
   routeKeyOf,
 } from '../../shared/declaration/index.ts';
 import { resourcesOf, synthesize, tagOf } from './synth.ts';
@@ -41,6 +42,27 @@ function permissionsOf(name: FunctionName): string {
   );
   return JSON.stringify(policies.map(([, p]) => p.Properties.PolicyDocument));
 }
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+/** The DynamoDB statements of the function's role, each with its actions as a list. */
+function dynamoStatementsOf(name: FunctionName): Array<Statement & { actions: string[] }> {
+  const documents = JSON.parse(permissionsOf(name)) as Array<{ Statement: Statement[] }>;
+  return documents
+    .flatMap((d) => d.Statement)
+    .map((st) => ({ ...st, actions: [st.Action].flat() }))
+    .filter((st) => st.actions.some((action) => action.startsWith('dynamodb:')));
+}
+
+/** The table's ARN as the stateless stack sees it: an import of the stateful stack's export. */
+const isTableArn = (resource: unknown) =>
+  typeof (resource as { 'Fn::ImportValue'?: unknown })['Fn::ImportValue'] === 'string';
+/** `<table ARN>/index/*`: the table's global secondary indexes. */
+const isTableIndexes = (resource: unknown) => {
+  const [separator, parts] = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'] ?? [];
+  return separator === '' && parts?.length === 2 && isTableArn(parts[0]) && parts[1] === '/index/*';
+};
+const DYNAMODB_WRITES = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'].map((a) => `dynamodb:${a}`);
 
 function queueResource(template: Template, name: QueueName) {
   const found = resourcesOf(template, 'AWS::SQS::Queue').find(([, r]) => tagOf(r, 'tierdesk:queue') === name);
@@ -386,6 +408,60 @@ describe('least privilege', () => {
     }
     expect(permissionsOf('readCase')).not.toContain('dynamodb:PutItem');
     expect(permissionsOf('createCase')).toContain('dynamodb:PutItem');
+  });
+
+  it('lets the index readers (the reports) only Query the table’s indexes: no item by key, no Scan', () => {
+    const indexReaders = declared.filter(
+      ([, spec]) => typeof spec.uses.table === 'object' && 'query' in spec.uses.table,
+    );
+    expect(indexReaders.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['slaReport', 'correctionReport']),
+    );
+    for (const [name] of indexReaders) {
+      const statements = dynamoStatementsOf(name);
+      expect(statements.length, name).toBeGreaterThan(0);
+      for (const st of statements) {
+        expect(st.actions, name).toEqual(['dynamodb:Query']);
+        expect(isTableIndexes(st.Resource), `${name} ${JSON.stringify(st.Resource)}`).toBe(true);
+      }
+    }
+  });
+
+  it('lets routingRules read items of the table and write only the routing rules’ partition', () => {
+    expect(FUNCTIONS.routingRules.uses.table).toEqual({ read: 'items', writePartitions: ['ROUTING_RULES'] });
+    // The partition the condition names is the one the adapter writes (table-keys.ts).
+    expect(ROUTING_RULES_PARTITION).toBe(keys.routingRules());
+    expect(keys.routingRule('any').pk).toBe(ROUTING_RULES_PARTITION);
+
+    const statements = dynamoStatementsOf('routingRules');
+    const allowed = statements.flatMap((st) => st.actions).sort();
+    expect(allowed).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+    ]);
+    for (const st of statements) expect(isTableArn(st.Resource), JSON.stringify(st.Resource)).toBe(true);
+    const writes = statements.filter((st) => st.actions.some((action) => DYNAMODB_WRITES.includes(action)));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const st of writes) {
+      expect(st.Condition).toEqual({
+        'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [ROUTING_RULES_PARTITION] },
+      });
+    }
+    // Nothing beyond what it calls: no Scan, no batch, no index.
+    expect(permissionsOf('routingRules')).not.toContain('/index/');
+  });
+
+  it('gives unconditioned table writes only to the functions that declare readwrite', () => {
+    for (const [name, spec] of declared) {
+      const unconditioned = dynamoStatementsOf(name)
+        .filter((st) => st.Condition === undefined)
+        .flatMap((st) => st.actions)
+        .filter((action) => DYNAMODB_WRITES.includes(action));
+      if (spec.uses.table === 'readwrite') expect(unconditioned, name).toContain('dynamodb:PutItem');
+      else expect(unconditioned, name).toEqual([]);
+    }
   });
 
   it('grants mail, raw mail and queues only to the functions that declare them', () => {

@@ -338,10 +338,10 @@ export class Classifier {
     const priority = agentStated ? fromText : weighStatement(input, impact, urgency, isFault, reasons);
 
     // ── level ──
-    // The deployment's own rules outrank the lexicon here too: where one fired, the ticket desk
-    // claims the request only if a rule sends it to level 1 (an accounting product's how-to
+    // The deployment's own rules outrank the lexicon here too: where a rule that names a level
+    // fired, the ticket desk claims the request only if a rule sends it to level 1 (an accounting product's how-to
     // names invoices and VAT without being the billing desk's).
-    const rulesFired = signals.filter(({ signal }) => signal.id.startsWith(RULE_PREFIX));
+    const rulesFired = signals.filter(({ signal }) => signal.id.startsWith(RULE_PREFIX) && signal.level);
     const ticketDesk =
       rulesFired.length > 0
         ? rulesFired.find(({ signal }) => signal.level?.[1])

@@ -17,19 +17,50 @@
 //   - `with` (optional) makes the rule fire only when one of its terms appears too: "Ledger"
 //     with "export" is the experts', "Ledger" alone may be a how-to.
 import { z } from 'zod';
-import { CATEGORIES, GRADES, LANGUAGES } from '../support-model.ts';
+import { CATEGORIES, GRADES, type LANGUAGES } from '../support-model.ts';
+import { lexiconTerm } from './rule-compiler.ts';
+import { isFunctionWord } from './text-normalizer.ts';
+
+/** Terms per list: a rule names a topic, not a dictionary (and a learned rule is read every minute). */
+const MAX_TERMS = 100;
+
+/**
+ * Why a term cannot route anything, or undefined: a rule's words weigh more than any word of the
+ * lexicon, so a term that matches nearly every text ("the", "de", "in", "a$") would take over
+ * the desk's routing.
+ */
+function termProblem(term: string): string | undefined {
+  const words = lexiconTerm(term)
+    .split('_')
+    .map((word) => word.replace(/\$$/, ''))
+    .filter((word) => word && word !== '*');
+  if (words.length === 0) return 'a term needs a letter or digit';
+  if (words.every(isFunctionWord))
+    return `'${term}' says nothing about a topic (only words like "the", "der", "de")`;
+  if (words.length === 1 && (words[0] as string).length < 2) return `'${term}' is too short to route by`;
+  return undefined;
+}
 
 const TERM = z
   .string()
   .trim()
   .min(2, 'a term needs at least two characters')
   .max(80)
-  .refine((term) => /[\p{L}\p{N}]/u.test(term), 'a term needs a letter or digit');
+  .superRefine((term, context) => {
+    const problem = termProblem(term);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+const TERMS = z.array(TERM).max(MAX_TERMS, `at most ${MAX_TERMS} terms a list`);
 
 const TermLists = z
   .strictObject({
-    any: z.array(TERM).optional(),
-    ...Object.fromEntries(LANGUAGES.map((language) => [language, z.array(TERM).optional()])),
+    any: TERMS.optional(),
+    en: TERMS.optional(),
+    de: TERMS.optional(),
+    nl: TERMS.optional(),
+    fr: TERMS.optional(),
+    es: TERMS.optional(),
+    ru: TERMS.optional(),
   })
   .refine((lists) => Object.values(lists).some((terms) => (terms as string[] | undefined)?.length), {
     message: 'name at least one term (under any, en, de, nl, fr, es or ru)',

@@ -22,11 +22,16 @@ export type CompiledRule = {
 
 /** One written term in the lexicon's syntax: normalized words joined into a phrase. */
 export function lexiconTerm(term: string): string {
-  return normalize(term)
-    .replace(/['’]/g, '')
-    .split(/[\s_\-/.,;:]+/)
-    .filter(Boolean)
-    .join('_');
+  return (
+    normalize(term)
+      .replace(/['’]/g, '')
+      .split(/[\s_\-/.,;:]+/)
+      .filter(Boolean)
+      // A word of one or two letters matches only as itself ("e-mail" is e$_mail; "it" is not a
+      // prefix of every "item"): the lexicon ignores shorter prefixes, so the phrase would never fire.
+      .map((word) => (word.length <= 2 && !word.endsWith('$') && word !== '*' ? `${word}$` : word))
+      .join('_')
+  );
 }
 
 /**

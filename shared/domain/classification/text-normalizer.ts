@@ -73,6 +73,11 @@ const NON_ASCII = /[^ -~]/; // anything beyond printable ASCII (letters here: no
  * function words, no numbers, nothing shorter than three letters. `distinct` counts them,
  * words that share their first five letters ("licence", "licences") counted once.
  */
+/** A word that says nothing about a topic in any of the six languages ("the", "der", "de"). */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}
+
 export function contentWords(text: string): { words: string[]; distinct: number } {
   const words: string[] = [];
   const seen = new Set<string>();
