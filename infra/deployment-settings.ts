@@ -1,7 +1,7 @@
 // What a deployment chooses through CDK context (`-c tierdesk:stage=prod`): read and checked
 // once, so a typo stops the synth with the setting's name instead of deploying something odd.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -93,8 +93,16 @@ function compileDeploymentBundle(configDir: unknown): DeploymentSettings['deploy
   // Inside the project (the bundling's input folder, also when esbuild runs in Docker).
   const folder = join(REPO_ROOT, BUNDLE_FOLDER);
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, `${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}.json`);
+  const name = `${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}.json`;
+  const file = join(folder, name);
   writeFileSync(file, bundle);
+  // Bundles of earlier configurations are left for a day (another synth may still be copying
+  // one), then removed, so the folder does not grow with every change.
+  for (const old of readdirSync(folder)) {
+    const path = join(folder, old);
+    if (old !== name && old.endsWith('.json') && Date.now() - statSync(path).mtimeMs > 86_400_000)
+      rmSync(path, { force: true });
+  }
   return { configDir: dir, file };
 }
 
