@@ -60,7 +60,10 @@ const PRODUCT = re(
     macbook imac iphone ipad galaxy xps laserjet officejet imagerunner bizhub taskalfa ecosys workcentre
     versalink zendesk autocad photoshop lightspeed webex skype teamviewer okta citrix vmware workday servicenow
     personio lexware navision quickbooks xero slack dropbox gmail thunderbird visio tableau solidworks revit
-    bitrix битрикс 1с 1c powerbi power\\s+bi sap afas exact\\s+online`)})${E}` +
+    bitrix битрикс 1с 1c powerbi power\\s+bi sap afas exact\\s+online hubspot pipedrive zoho freshdesk freshservice
+    mailchimp shopify magento woocommerce odoo netsuite twinfield moneybird snelstart visma topdesk sevdesk
+    contaplus holded a3erp a3innuva factusol cegid pennylane сбис диадок мойсклад amocrm trello asana miro figma
+    docusign anydesk intune keepass bitwarden lastpass 1password whatsapp telegram телеграм`)})${E}` +
     // "brother" is a person too: the maker only beside a printer word or a model series.
     `|${B}(?:brother\\s+(?:printer|drucker|printer|imprimante|impresora|принтер|hl|mfc|dcp)|(?:printer|drucker|imprimante|impresora|принтер)\\s+brother)${E}`,
 );
@@ -71,6 +74,7 @@ const VERSION = re(
     `${B}(?:v|version|versie|versione|верси\\p{L}*|build|release|patch)\\s*[:.]?\\s*\\d+(?:[.,]\\d+)*`,
     `${B}(?:windows|win|ios|ipados|android|office|macos|mac\\s+os|os\\s*x|ubuntu|gui|acrobat|reader)\\s*(?!365${E})\\d{1,4}(?:\\.\\d+)*(?:\\s*(?:h[12]|2[0-9]h[12]))?${E}`,
     `${B}(?:2[0-9]h[12])${E}`,
+    `${B}(?:excel|word|outlook|powerpoint|access|visio|project|exchange|sharepoint|server|sql\\s+server|skype\\s+for\\s+business)\\s+(?:19|20)\\d\\d${E}`,
   ].join('|'),
 );
 
@@ -82,7 +86,10 @@ const MY = `(?:my|mein|meine|meinem|meinen|meiner|mijn|mon|ma|mes|mi|mis|мой|
 const OWN_DEVICE = re(`${B}${MY}\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,2}?${DEVICE}${E}`);
 /** "Se me ha caído el portátil", "у меня ноутбук …": the writer's device without a possessive. */
 const OWN_DEVICE_DATIVE = re(
-  `${B}(?:se\\s+me|me)\\s+(?:ha\\s+|han\\s+|he\\s+)?\\p{L}+\\s+(?:el|la|mi)\\s+${DEVICE}${E}|${B}у\\s+меня\\s+(?:\\p{L}+\\s+)?${DEVICE}${E}`,
+  `${B}(?:se\\s+me|me)\\s+(?:ha\\s+|han\\s+|he\\s+)?\\p{L}+\\s+(?:el|la|mi)\\s+${DEVICE}${E}|${B}у\\s+меня\\s+(?:\\p{L}+\\s+)?${DEVICE}${E}` +
+    // "Ноутбук Lenovo у меня …", "el portátil que me dieron", "the laptop I was given"
+    `|${B}${DEVICE}\\s+(?:[\\p{L}\\p{N}-]+\\s+)?у\\s+меня${E}` +
+    `|${B}${DEVICE},?\\s+(?:[\\p{L}\\p{N}-]+\\s+)?(?:(?:that|which)\\s+)?(?:i\\s+(?:was\\s+given|got|received)|(?:they|it|you)\\s+gave\\s+me|que\\s+me\\s+(?:dieron|dio|han\\s+dado|entregaron|asignaron)|qu\\s+on\\s+m\\s+a\\s+(?:donne|remis|attribue|fourni)e?|(?:den|die|das)\\s+ich\\s+(?:bekommen|erhalten)|die\\s+ik\\s+(?:heb\\s+)?(?:gekregen|kreeg)|(?:который|которую|которое)\\s+мне\\s+(?:выдали|дали))${E}`,
 );
 /** Not a device: "my phone number", "mon portable au 06 …", "call me on my mobile". */
 const MY_NUMBER = re(
@@ -126,13 +133,17 @@ const NAMED_MESSAGE = re(
 const SIGNALLED = re(
   [
     `${B}(?:beep\\p{L}*|piep\\p{L}*|bip|bips|pita|pitan|pitido\\p{L}*|pita\\p{L}*|пищит|пищат|писк\\p{L}*|звуков\\p{L}*\\s+сигнал\\p{L}*)${E}`,
-    `${B}(?:blink\\p{L}*|flash\\p{L}*|knipper\\p{L}*|clignot\\p{L}*|parpade\\p{L}*|мига\\p{L}*|морга\\p{L}*|leuchtet|brennt|lit|glows)\\s+(?:\\p{L}+\\s+)?(?:amber|orange|red|green|yellow|blue|white|rot|gelb|grun|orange|weiss|oranje|rood|groen|geel|wit|rouge|vert|jaune|blanc|naranja|rojo|verde|amarillo|ambar|blanco|оранжев\\p{L}*|красн\\p{L}*|зелен\\p{L}*|желт\\p{L}*|бел\\p{L}*)${E}`,
+    `${B}(?:blink\\p{L}*|flash\\p{L}*|knipper\\p{L}*|clignot\\p{L}*|parpade\\p{L}*|мига\\p{L}*|морга\\p{L}*|leuchtet|brennt|lit|glows|brandt|gloeit|allum\\p{L}*|enciende|encendid\\p{L}*|горит|горят|светится|светятся)\\s+(?:\\p{L}+\\s+){0,2}?(?:amber|orange|red|green|yellow|blue|white|rot|gelb|grun|orange|weiss|oranje|rood|groen|geel|wit|rouge|vert|jaune|blanc|naranja|rojo|verde|amarillo|ambar|blanco|оранжев\\p{L}*|красн\\p{L}*|зелен\\p{L}*|желт\\p{L}*|бел\\p{L}*)${E}`,
     `${B}(?:led|leds|light|lights|lamp\\p{L}*|lampje|statuslampje|voyant\\p{L}*|luz|luces|piloto|индикатор\\p{L}*|лампочк\\p{L}*|светодиод\\p{L}*)${E}[^.!?\\n]{0,30}?${B}(?:blink\\p{L}*|flash\\p{L}*|knipper\\p{L}*|clignot\\p{L}*|parpade\\p{L}*|мига\\p{L}*|морга\\p{L}*)`,
   ].join('|'),
 );
 /** What a screen says or shows, unquoted: "it says toner empty", "zeigt Papierstau an". */
 const SHOWS = re(
   `${B}(?:says|said|shows|showing|displays|reads|zeigt|meldet|sagt|meldt|toont|affiche|indique|muestra|dice|показывает|пишет|выдает|сообщает)\\s+(?!(?:nothing|nichts|niets|rien|nada|ничего|black|blank|schwarz|zwart|noir|negro|черн\\p{L}*|that|dass|dat|que|что|me|mir|mij|moi|мне|up|no|not|nicht|niet|pas|ne|a|an|the|ein|eine|einen|een|un|une|una|some|seit|since|sometimes|always|immer|standig|wieder|again|sinds|altijd|toujours|parfois|depuis|siempre|desde|всегда|иногда|постоянно|с)${E})[\\p{L}\\p{N}«"'„“]`,
+);
+/** "It says that the format is wrong", "il dit que …": what the software says, reported. */
+const SAYS_THAT = re(
+  `${B}(?:it|es|het|il|elle)\\s+(?:says|said|sagt|zegt|dit|indique|affiche)\\s+(?:that|dass|dat|que|qu)${E}`,
 );
 /** A quoted text: what the screen says, unless it is a button the customer presses. */
 const QUOTED = re(
@@ -162,18 +173,21 @@ const STEP_LIST = /(?:^|\n)\s*(?:1[.)]|-|\*|•)\s+\S.*\n\s*(?:2[.)]|-|\*|•)\s
 /** The action that makes it happen: "when I click Send", "beim Öffnen", "al abrir", "при запуске". */
 const TRIGGER = re(
   [
-    `${B}(?:when|whenever|every\\s+time|each\\s+time|as\\s+soon\\s+as|while)\\s+(?:i|we|you|users?|someone|people)\\s+(?!(?:arrived|came|got\\s+in|returned|woke|have\\s+time|get\\s+a\\s+chance)${E})\\p{L}`,
+    `${B}(?:when|whenever|every\\s+time|each\\s+time|as\\s+soon\\s+as|while)\\s+(?:i|we|you|users?|someone|people|they|he|she|colleagues|staff)\\s+(?!(?:arrived|came|got\\s+in|returned|woke|have\\s+time|get\\s+a\\s+chance)${E})\\p{L}`,
     `${B}(?:when|after|on|upon|while)\\s+(?:opening|clicking|printing|saving|starting|logging|signing|sending|trying|sharing|uploading|downloading|connecting|booting|launching|pressing|exporting|importing)${E}`,
     `${B}(?:steps\\s+to\\s+reproduce|to\\s+reproduce|steps\\s*:)`,
     `${B}(?:wenn|sobald|sowie|jedes\\s+mal\\s+wenn|immer\\s+wenn)\\s+(?:ich|wir|man|jemand)${E}`,
+    // "sobald sie den Bildschirm teilen" — not the polite "wenn Sie Zeit haben", "wenn Sie mich anrufen"
+    `${B}(?:wenn|sobald|jedes\\s+mal\\s+wenn|immer\\s+wenn)\\s+(?:sie|er|die\\s+(?:kolleg|benutzer|nutzer|mitarbeiter|anwender)\\p{L}*)\\s+(?!(?:zeit|kurz|mich|mir|uns|bitte|moglich|dazu|mochten|konnen|konnten|wollen|noch|gerade|fertig)${E})\\p{L}`,
     `${B}beim\\s+\\p{L}{3,}`,
     `${B}(?:als|wanneer|zodra|elke\\s+keer\\s+als|iedere\\s+keer\\s+als|telkens\\s+als)\\s+(?:ik|we|wij|je|men)${E}`,
+    `${B}(?:wanneer|zodra|elke\\s+keer\\s+als|telkens\\s+als)\\s+(?:ze|zij|hij|collega\\p{L}*|gebruikers)\\s+(?!(?:tijd|mij|me|ons|even|kunnen|willen)${E})\\p{L}`,
     `${B}bij\\s+het\\s+\\p{L}{3,}`,
-    `${B}(?:quand|lorsque|lorsqu|des\\s+que|chaque\\s+fois\\s+que|a\\s+chaque\\s+fois\\s+que|au\\s+moment\\s+ou)\\s+(?:je|j|on|nous|l|il|elle|les)${E}`,
+    `${B}(?:quand|lorsque|lorsqu|des\\s+que|chaque\\s+fois\\s+que|a\\s+chaque\\s+fois\\s+que|au\\s+moment\\s+ou)\\s+(?:je|j|on|nous|l|il|elle|les|ils|elles)${E}`,
     `${B}(?:au\\s+(?:demarrage|lancement|moment\\s+de)|a\\s+l\\s+ouverture|lors\\s+(?:de|du|des)|en\\s+(?:ouvrant|cliquant|imprimant|enregistrant|lancant|demarrant|envoyant|essayant|ajoutant|exportant|important|chargeant|connectant|tapant|appuyant))${E}`,
     `${B}(?:cuando|cada\\s+vez\\s+que|en\\s+cuanto|siempre\\s+que)\\s+(?!(?:puedan|tengan|puedas|tengas|pueda)${E})\\p{L}`,
-    `${B}al\\s+\\p{L}{3,}(?:ar|er|ir)${E}`,
-    `${B}(?:когда|как\\s+только|каждый\\s+раз)\\s+(?:я|мы|пытаюсь|пытаемся|\\p{L}+ю|\\p{L}+ем)${E}`,
+    `${B}al\\s+\\p{L}{3,}(?:ar|er|ir)(?:lo|la|los|las|le|les|se|me)?${E}`,
+    `${B}(?:когда|как\\s+только|каждый\\s+раз)\\s+(?:я|мы|они|он|она|пользовател\\p{L}*|сотрудник\\p{L}*|коллег\\p{L}*|пытаюсь|пытаемся|\\p{L}+ю|\\p{L}+ем)${E}`,
     `${B}при\\s+(?!этом|этом|помощи|необходимости)\\p{L}{4,}`,
     `${B}als\\s+ich${E}`,
   ].join('|'),
@@ -190,18 +204,18 @@ const SINCE = re(
     `${B}after\\s+(?:the|yesterday\\s*s|last\\s+night\\s*s|an?|this\\s+morning\\s*s|last\\s+week\\s*s)\\s+(?:\\p{L}+\\s+){0,2}?(?:update|upgrade|patch|restart|reboot|move|migration|power\\s+cut|outage|installation)`,
     `${B}(?:gestern|vorgestern|heute\\s+(?:fruh|morgen|nacht|vormittag|mittag)|letzte\\s+woche|letzten\\s+(?:freitag|montag|woche)|vor\\s+(?:\\d+|zwei|drei|ein\\p{L}*|paar)\\s+(?:tag\\p{L}*|stunde\\p{L}*|woche\\p{L}*)|nach\\s+dem\\s+(?:update|upgrade|neustart|umzug))${E}`,
     `${B}(?:gisteren|eergisteren|vanochtend|vanmorgen|vanmiddag|vannacht|vorige\\s+week|afgelopen\\s+(?:week|weekend|dagen|\\p{L}*dag)|(?:\\d+|twee|drie|een\\s+paar)\\s+(?:dagen|uur|weken)\\s+geleden|na\\s+de\\s+(?:update|upgrade|herstart))${E}`,
-    `${B}depuis\\s+(?:hier|avant|ce|cette|la\\s+semaine|le\\s+(?:week|debut|\\d)|les?\\s+\\d|\\d+(?:h|:)?\\d*|${WEEKDAYS}|que|qu|la\\s+(?:mise|maj|migration|panne)|l\\s+(?:update|installation)|le\\s+(?:redemarrage|demenagement)|plusieurs|quelques|deux|trois|une?|toujours|longtemps|peu|ce\\s+matin|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)${E}`,
+    `${B}depuis\\s+(?:hier|avant|ce|cette|la\\s+semaine|le\\s+(?:week|debut|\\d)|les?\\s+\\d|\\d+(?:h|:)?\\d*|${WEEKDAYS}|que|qu|(?:la|le|l|les)\\s+(?:derniere?s?\\s+|nouvelle?s?\\s+)?(?:mise|maj|migration|panne|coupure|update|installation|reinstallation|reinitialisation|redemarrage|demenagement|passage|changement|bascule|orage|version)|plusieurs|quelques|deux|trois|une?|toujours|longtemps|peu|ce\\s+matin|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)${E}`,
     `${B}(?:hier\\s+(?:soir|matin|apres)|ce\\s+matin|cette\\s+semaine|ce\\s+week\\s+end|la\\s+semaine\\s+derniere|il\\s+y\\s+a\\s+(?:\\d+|deux|trois|quelques)\\s+(?:jours|heures|semaines)|apres\\s+la\\s+mise\\s+a\\s+jour)${E}`,
-    `${B}desde\\s+(?:ayer|anoche|hoy|esta|este|el\\s+(?:\\d|${WEEKDAYS}|fin|pasado|mes|lunes)|la\\s+(?:actualizacion|semana|manana|tarde|ultima|migracion)|las?\\s+\\d|\\d|hace|que|${WEEKDAYS}|entonces|siempre)${E}`,
+    `${B}desde\\s+(?:primera\\s+hora|(?:el|la)\\s+(?:cambio|reinicio|corte|apagon|instalacion|mudanza|traslado)|ayer|anoche|hoy|esta|este|el\\s+(?:\\d|${WEEKDAYS}|fin|pasado|mes|lunes)|la\\s+(?:actualizacion|semana|manana|tarde|ultima|migracion)|las?\\s+\\d|\\d|hace|que|${WEEKDAYS}|entonces|siempre)${E}`,
     `${B}(?:ayer|anoche|esta\\s+manana|esta\\s+tarde|la\\s+semana\\s+pasada|hace\\s+(?:\\d+|dos|tres|unos|unas|varios|varias)\\s+(?:dias|horas|semanas)|(?:tras|despues\\s+de)\\s+la\\s+actualizacion)${E}`,
     `${B}(?:с|со)\\s+(?:утра|вчера\\p{L}*|позавчера|понедельник\\p{L}*|вторник\\p{L}*|сред\\p{L}*|четверг\\p{L}*|пятниц\\p{L}*|суббот\\p{L}*|воскресень\\p{L}*|прошл\\p{L}*|начала|обеда|выходных|сегодняшн\\p{L}*|момента|тех\\s+пор|\\d)${E}`,
-    `${B}(?:вчера|позавчера|сегодня\\s+утром|утром|на\\s+прошлой\\s+неделе|(?:\\d+|два|три|несколько)\\s+(?:дня|дней|часа|часов|недел\\p{L}*)\\s+назад|после\\s+(?:обновлен\\p{L}*|перезагрузк\\p{L}*|переезд\\p{L}*))${E}`,
+    `${B}(?:вчера|позавчера|сегодня\\s+утром|утром|на\\s+прошлой\\s+неделе|(?:\\d+|два|три|несколько)\\s+(?:дня|дней|часа|часов|недел\\p{L}*)\\s+назад|после\\s+(?:\\p{L}+\\s+)?(?:обновлен|перезагрузк|переезд|переход|установк|переустановк|смен|замен|миграц|отключени|сбо)\\p{L}*)${E}`,
   ].join('|'),
 );
 
 // ── people affected ──────────────────────────────────────────────────────────────────────────
 const NUMBER_WORD =
-  'two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять';
+  'two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|двоих|троих|четверых';
 const PEOPLE =
   '(?:users?|people|persons?|colleagues|employees|staff|members|agents|benutzer\\p{L}*|mitarbeiter\\p{L}*|kolleg\\p{L}*|personen|leute|anwender\\p{L}*|gebruikers|medewerkers|collega\\p{L}*|mensen|personnes|utilisateurs|collegues|employes|collaborat\\p{L}*|agents|usuarios|personas|companer\\p{L}*|empleados|trabajadores|пользовател\\p{L}*|сотрудник\\p{L}*|человек\\p{L}*|коллег\\p{L}*|работник\\p{L}*)';
 const COUNTED = re(
@@ -210,6 +224,14 @@ const COUNTED = re(
 /** A group or everyone ("the whole team", "tout le service", "весь отдел"), beyond the lexicon's scope words. */
 const GROUP = re(
   `${B}(?:whole|entire|all\\s+of\\s+the|the\\s+entire)\\s+(?:\\p{L}+\\s+)?(?:team|department|office|floor|site|branch|building|company|staff)${E}|${B}(?:tout\\s+le\\s+service|toute\\s+l\\s+agence|tout\\s+le\\s+bureau|tout\\s+le\\s+site|todo\\s+el\\s+(?:departamento|equipo|personal)|весь\\s+(?:отдел|офис|филиал)|вся\\s+(?:бухгалтерия|команда)|die\\s+ganze\\s+(?!zeit|nacht|woche|tag|sache)\\p{L}+|de\\s+hele\\s+(?!dag|tijd|nacht|week|ochtend|middag)\\p{L}+|la\\s+oficina\\s+entera)${E}`,
+);
+/**
+ * A department named as who is hit ("die Buchhaltung kann nicht drucken", "отдел продаж без
+ * VPN", "for the finance department"), not as where a device stands ("der Drucker in der
+ * Buchhaltung", "Принтер в бухгалтерии", "l'imprimante du service comptabilité").
+ */
+const DEPARTMENT = re(
+  `${B}(?<!${B}(?:in|im|at|on|from|of|aus|von|vom|op|bij|uit|van|en|dans|au|du|des|del|de|в|во|на|из|от)\\s+(?:(?:the|der|dem|den|de|het|le|la|les|l|el|los)\\s+)?(?:\\p{L}+\\s+)?)(?:departments?|dept|abteilung\\p{L}*|buchhaltung|vertrieb\\p{L}*|afdeling\\p{L}*|boekhouding|service\\s+(?:comptabilite|compta|rh|informatique|commercial|achats|clients?|juridique|paie|marketing|logistique|technique|financier)|departamento\\p{L}*|contabilidad|отдел|отдела|отделу|отделе|отделом|бухгалтери\\p{L}*)${E}`,
 );
 /** Only the writer: "only me", "nur mich", "только на моём компьютере". */
 const ONLY_ME = re(
@@ -225,6 +247,14 @@ const FIRST_PERSON = re(
 /** … unless a "we", "our", "others" says more may be hit … */
 const OTHERS = re(
   `${B}(?:we|us|our|ours|wir|uns|unser\\p{L}*|wij|ons|onze|nous|notre|nos|nosotros|nosotras|nuestr\\p{L}*|podemos|tenemos|hemos|мы|нас|нам|наш\\p{L}*|можем|others|other\\s+users|anderen|andere|autres|otros|другие|другим)${E}`,
+);
+/**
+ * … nor a "we" that says when it started, not who is hit ("since we moved to the new office",
+ * "seit wir umgezogen sind", "depuis que nous avons déménagé") …
+ */
+const WHEN_WE = re(
+  `${B}(?:(?:since|ever\\s+since)\\s+we\\s+(?:\\p{L}+ed|got|came|went|had|began|switched|moved)|(?:after|before)\\s+we${E}|(?:seit|seitdem|nachdem|sinds|nadat|sindsdien)\\s+(?:wir|we|wij)${E}|(?:depuis|apres)\\s+que\\s+nous${E}|(?:desde|despues\\s+de)\\s+que\\s+(?:nos|nosotros|hemos|cambiamos|pasamos|movimos)${E}|(?:с\\s+тех\\s+пор\\s+как|после\\s+того\\s+как)\\s+мы${E})`,
+  'gu',
 );
 /** … and leaving aside where the writer can be reached ("call me on …", "mon portable au 06 …"). */
 const REACH_ME = re(
@@ -274,13 +304,19 @@ function givesDottedVersion(text: string): boolean {
   return false;
 }
 
+// Apostrophes as the tokenizer reads them (text-normalizer.ts): a French elision is a word of its
+// own ("l'installation" → "l installation", "qu'on" → "qu on"), any other one goes
+// ("yesterday's" → "yesterdays", "collega's" → "collegas"). A quote mark stays.
+const ELIDED = re(`${B}(l|d|j|n|m|s|t|c|qu|jusqu|lorsqu|puisqu)['’](?=\\p{L})`, 'gu');
+const APOSTROPHE = re(`(?<=\\p{L})['’](?=\\p{L})`, 'gu');
+
 /**
  * The facts `text` gives in words. `text` is what the customer wrote (subject, description and
  * the form's free-text fields); the form's own fields are the classifier's to add.
  */
 export function factsInText(text: string, wanted?: ReadonlySet<Fact>): Set<Fact> {
   const raw = text;
-  const n = normalize(text);
+  const n = normalize(text).replace(ELIDED, '$1 ').replace(APOSTROPHE, '');
   const found = new Set<Fact>();
   // Only the facts asked about are read: the patterns cost as much as the rest of a classification.
   const want = (fact: Fact) => !wanted || wanted.has(fact);
@@ -297,7 +333,12 @@ export function factsInText(text: string, wanted?: ReadonlySet<Fact>): Set<Fact>
     found.add('asset');
   if (
     want('errorText') &&
-    (ERROR_CODE.test(n) || NAMED_MESSAGE.test(n) || SIGNALLED.test(n) || SHOWS.test(n) || quotesAnError(n))
+    (ERROR_CODE.test(n) ||
+      NAMED_MESSAGE.test(n) ||
+      SIGNALLED.test(n) ||
+      SHOWS.test(n) ||
+      SAYS_THAT.test(n) ||
+      quotesAnError(n))
   )
     found.add('errorText');
   if (want('steps') && (STEP_LIST.test(raw) || TRIGGER.test(n))) found.add('steps');
@@ -308,7 +349,7 @@ export function factsInText(text: string, wanted?: ReadonlySet<Fact>): Set<Fact>
 }
 
 function givesAffected(n: string): boolean {
-  if (COUNTED.test(n) || GROUP.test(n) || ONLY_ME.test(n)) return true;
-  const about = n.replace(REACH_ME, ' ');
+  if (COUNTED.test(n) || GROUP.test(n) || DEPARTMENT.test(n) || ONLY_ME.test(n)) return true;
+  const about = n.replace(REACH_ME, ' ').replace(WHEN_WE, ' ');
   return FIRST_PERSON.test(about) && !OTHERS.test(about);
 }

@@ -483,6 +483,22 @@ export const SIGNALS: readonly SignalDefinition[] = [
       entire_team entire_department whole_department gesamte_abteilung ganze_abteilung gesamte_team
       hele_afdeling tout_le_service toute_l$_equipe todo_el_departamento весь_отдел всего_отдела`,
     impact: 'medium',
+  },
+  {
+    // The words of 'team' that say who is hit. A department alone is a group when it is hit ("die
+    // Buchhaltung kann nicht drucken") but a place when a device stands there ("Принтер в
+    // бухгалтерии"): fact-reading.ts tells which.
+    id: 'team-affected',
+    reason: 'a team is named',
+    terms: `team$ colleagues several_users several_people whole_team our_team the_team
+      kollegen mehrere ganze_team unser_team
+      collega collegas meerdere ons_team het_team
+      equipe collegues plusieurs toute_l$_equipe
+      equipo companeros varios varias todo_el_equipo
+      команд коллег несколько
+      whole_floor ganze_etage hele_verdieping tout_l$_etage toda_la_planta весь_этаж
+      entire_team entire_department whole_department gesamte_abteilung ganze_abteilung gesamte_team
+      hele_afdeling tout_le_service toute_l$_equipe todo_el_departamento весь_отдел всего_отдела`,
     fact: 'affectedUsers',
   },
   {
