@@ -78,8 +78,6 @@ export function readBundle(path: string): Deployment {
 export function validateDeployment(raw: RawDeployment): Deployment {
   const { source, files } = raw;
   const problems = [...raw.problems];
-  if (problems.some((problem) => problem.endsWith(': not a folder')))
-    throw new DeploymentConfigError(source, problems);
   const parse = <T>(key: ConfigKey, parser: (raw: unknown, where: string) => T): T | undefined => {
     if (files[key] === undefined) return undefined; // already reported
     try {
