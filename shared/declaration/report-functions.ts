@@ -66,8 +66,8 @@ export const REPORT_FUNCTIONS = {
       ],
     },
     // Queries and writes (conditional PutItem, DeleteItem) the learned rules' partition only;
-    // reads a case (GetItem) when a rule names the one it came from. The partition is
-    // keys.routingRules() of table-keys.ts (test/infra/stacks.test.ts holds them equal).
+    // reads a case (GetItem) when a rule names the one it came from. The adapter's keys
+    // (table-keys.ts) take the partition from here.
     uses: { table: { read: 'items', writePartitions: [ROUTING_RULES_PARTITION] }, auth: true },
   },
 } as const satisfies Record<string, FunctionSpec>;

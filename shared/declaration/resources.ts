@@ -41,9 +41,9 @@ export const ASYNC_RETRY_ATTEMPTS = 2;
 export const RAW_MAIL_PREFIX = 'inbound/';
 
 /**
- * The table partition of the routing rules leads learn (keys.routingRules() in table-keys.ts,
- * which test/infra/stacks.test.ts holds equal). The routingRules function may write items of
- * this partition only: its IAM condition (dynamodb:LeadingKeys) names it.
+ * The table partition of the routing rules leads learn (table-keys.ts builds their keys with
+ * it). The routingRules function may write items of this partition only: its IAM condition
+ * (dynamodb:LeadingKeys) names it.
  */
 export const ROUTING_RULES_PARTITION = 'ROUTING_RULES';
 

@@ -12,10 +12,9 @@ import {
   PRIORITIES,
 } from '../domain/support-model.ts';
 import { ErrorBodySchema } from './api-error.ts';
+import { CaseId } from './ids.ts';
 import { LADDER_ROUTE_SCHEMAS, QUEUE_RESPONSE, QueueQuery } from './ladder-schemas.ts';
 import { REPORT_ROUTE_SCHEMAS } from './report-schemas.ts';
-
-const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
 
 // Attachments are not taken from a client: a reference it names could point at another
 // customer's stored mail. They arrive with email intake (and, later, through signed uploads).

@@ -7,8 +7,8 @@ import { CALLBACK_OUTCOMES } from '../domain/case-lifecycle.ts';
 import { ACTIVE_STATUSES, CASE_STATUSES } from '../domain/support-case.ts';
 import { CATEGORIES, LANGUAGES, PRIORITIES, QUEUED_LEVELS } from '../domain/support-model.ts';
 import { ErrorBodySchema } from './api-error.ts';
+import { CaseId } from './ids.ts';
 
-const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
 export const LadderCasePath = z.object({ id: CaseId });
 
 const text = (max: number, what: string) => z.string().trim().min(1).max(max).describe(what);

@@ -7,6 +7,7 @@ import { CORRECTED_FIELDS, EXAMPLE_CASES, NO_EVIDENCE } from '../use-cases/corre
 import { MAX_REPORT_DAYS } from '../use-cases/sla-report.ts';
 import { ErrorBodySchema } from './api-error.ts';
 import type { RouteSchemas } from './api-schemas.ts';
+import { CaseId } from './ids.ts';
 
 const Day = (what: string) => z.iso.date().describe(`${what} (yyyy-mm-dd, UTC), included`);
 
@@ -91,10 +92,8 @@ export const CorrectionReportSchema = z.object({
   ),
 });
 
-const RuleCaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a case id (26-character ULID)');
-
 export const CreateRoutingRuleBody = RoutingRuleSchema.safeExtend({
-  fromCase: RuleCaseId.optional().describe('The case whose correction the rule was learned from (recorded)'),
+  fromCase: CaseId.optional().describe('The case whose correction the rule was learned from (recorded)'),
 });
 
 const LearnedRuleSchema = z.object({

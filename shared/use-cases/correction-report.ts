@@ -23,7 +23,7 @@
  *     EXAMPLE_CASES references per rule (the first corrected).
  * Pure apart from the reads; the CSV form is `correctionReportCsv`.
  */
-import { csvField, reportDays } from './sla-report.ts';
+import { csvDocument, readPeriod } from './sla-report.ts';
 
 /** The fields an agent corrects that the report compares. */
 export const CORRECTED_FIELDS = ['category', 'level', 'priority', 'impact', 'urgency'] as const;
@@ -66,13 +66,7 @@ export async function correctionReport(
   store: { listCorrections(day: string): Promise<readonly CorrectionEvent[]> },
   period: { from: string; to: string },
 ): Promise<CorrectionReport> {
-  const days = reportDays(period.from, period.to);
-  const events: CorrectionEvent[] = [];
-  for (let i = 0; i < days.length; i += READ_CONCURRENCY) {
-    const batch = days.slice(i, i + READ_CONCURRENCY);
-    for (const dayEvents of await Promise.all(batch.map((day) => store.listCorrections(day))))
-      events.push(...dayEvents);
-  }
+  const events = await readPeriod(period, (day) => store.listCorrections(day));
   return { from: period.from, to: period.to, ...aggregateCorrections(events) };
 }
 
@@ -208,7 +202,5 @@ export function correctionReportCsv(report: CorrectionReport): string {
       ]),
     ),
   ];
-  return `${lines.map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
-
-const READ_CONCURRENCY = 8;

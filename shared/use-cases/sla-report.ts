@@ -70,15 +70,25 @@ export async function slaReport(
   store: { listSlaOutcomes(day: string): Promise<readonly OutcomeEvent[]> },
   period: { from: string; to: string },
 ): Promise<SlaReport> {
+  const events = await readPeriod(period, (day) => store.listSlaOutcomes(day));
+  return { from: period.from, to: period.to, rows: aggregateSlaOutcomes(events) };
+}
+
+/**
+ * Every event a report's day index holds for the period (both days included), read a few days
+ * at a time: each day is one index query (more pages on a busy day).
+ */
+export async function readPeriod<E>(
+  period: { from: string; to: string },
+  listDay: (day: string) => Promise<readonly E[]>,
+): Promise<E[]> {
   const days = reportDays(period.from, period.to);
-  const events: OutcomeEvent[] = [];
-  // A few days at a time: each day is one index query (more pages on a busy day).
+  const events: E[] = [];
   for (let i = 0; i < days.length; i += READ_CONCURRENCY) {
-    const batch = days.slice(i, i + READ_CONCURRENCY);
-    for (const dayEvents of await Promise.all(batch.map((day) => store.listSlaOutcomes(day))))
+    for (const dayEvents of await Promise.all(days.slice(i, i + READ_CONCURRENCY).map(listDay)))
       events.push(...dayEvents);
   }
-  return { from: period.from, to: period.to, rows: aggregateSlaOutcomes(events) };
+  return events;
 }
 
 /** The fields of an SLA outcome event the report reads (a `CaseEvent` has them all, so any CaseStore serves). */
@@ -212,6 +222,11 @@ export function slaReportCsv(report: SlaReport): string {
       r.resolution.p90Minutes,
     ]),
   ];
+  return csvDocument(lines);
+}
+
+/** Lines of fields as one CSV document (RFC 4180: CRLF line ends, fields quoted as needed). */
+export function csvDocument(lines: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
   return `${lines.map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

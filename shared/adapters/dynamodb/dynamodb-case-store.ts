@@ -319,18 +319,13 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   private eventPut(event: CaseEvent): TransactItem {
-    // SLA outcomes are also listed by day (gsi1, beside the customers' cases): the report reads
-    // a period's outcomes without reading every case.
-    // Classification corrections likewise, for the correction report.
-    const day = SLA_OUTCOMES.has(event.type)
-      ? keys.slaDay(event.at.slice(0, 10))
-      : event.type === 'reclassified'
-        ? keys.correctionDay(event.at.slice(0, 10))
-        : undefined;
-    const byDay = day
+    // The events a report reads are also listed by day (gsi1, beside the customers' cases), so
+    // a report reads a period's events without reading every case.
+    const dayListing = DAY_LISTED[event.type];
+    const byDay = dayListing
       ? {
-          [INDEXES.casesByCustomer.pk]: day,
-          [INDEXES.casesByCustomer.sk]: keys.slaDaySort(event.at, event.caseId, event.id),
+          [INDEXES.casesByCustomer.pk]: dayListing(event.at.slice(0, 10)),
+          [INDEXES.casesByCustomer.sk]: keys.daySort(event.at, event.caseId, event.id),
         }
       : {};
     return {
@@ -560,7 +555,13 @@ function fromItem(item: Record<string, unknown>): SupportCase {
 const followUpUlid = monotonicFactory();
 
 /** The events the SLA report reads, listed by day. */
-const SLA_OUTCOMES = new Set<CaseEvent['type']>(['clock-stopped', 'sla-breached', 'sla-warning']);
+/** The events listed by day for a report: SLA outcomes (the SLA report), corrections (the correction report). */
+const DAY_LISTED: Partial<Record<CaseEvent['type'], (day: string) => string>> = {
+  'clock-stopped': keys.slaDay,
+  'sla-breached': keys.slaDay,
+  'sla-warning': keys.slaDay,
+  reclassified: keys.correctionDay,
+};
 
 /** An action's Idempotency-Key is remembered for a day, as for POST /cases. */
 const ACTION_IDEMPOTENCY_SECONDS = 24 * 3600;

@@ -1,6 +1,7 @@
 // Every key string of the single table is built here and nowhere else. The README's
 // access-pattern table lists each pattern next to the key that serves it.
 import { createHash } from 'node:crypto';
+import { ROUTING_RULES_PARTITION } from '../../declaration/resources.ts';
 import { queueRank } from '../../domain/sla-clock.ts';
 import { isActive, nextDueAt, type SupportCase } from '../../domain/support-case.ts';
 
@@ -61,12 +62,16 @@ export const keys = {
   rejectedMail: (day: string) => `REJECTED#${day}`,
   /** The SLA outcomes of a day (clocks stopped, breaches): what the SLA report reads. */
   slaDay: (day: string) => `SLA#${day}`,
-  slaDaySort: (at: string, caseId: string, eventId: string) => `${at}#${caseId}#${eventId}`,
   /** The classification corrections (reclassified events) of a day: what the correction report reads. */
   correctionDay: (day: string) => `CORRECTIONS#${day}`,
-  /** The routing rules leads learned from corrections (POST /routing-rules): one partition, read whole. */
-  routingRules: () => 'ROUTING_RULES',
-  routingRule: (id: string) => ({ pk: 'ROUTING_RULES', sk: `RULE#${id}` }),
+  /** An event's place in its day's listing (SLA outcomes, corrections): by time. */
+  daySort: (at: string, caseId: string, eventId: string) => `${at}#${caseId}#${eventId}`,
+  /**
+   * The routing rules leads learned from corrections (POST /routing-rules): one partition, read
+   * whole; the declaration names it, as the routingRules function may write only there (IAM).
+   */
+  routingRules: () => ROUTING_RULES_PARTITION,
+  routingRule: (id: string) => ({ pk: ROUTING_RULES_PARTITION, sk: `RULE#${id}` }),
   rejectedMailSort: (rawKey: string) => `MAIL#${hash(rawKey)}`,
   /**
    * Due work is spread over DUE_SHARDS partitions by case id, so a burst of due cases never
