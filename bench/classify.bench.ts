@@ -10,12 +10,12 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { compileDeployment } from '../shared/config/deployment.ts';
 import {
   BUNDLE_FILE,
-  compileDeployment,
   DEFAULT_CONFIG_DIR,
   DEPLOYMENT_BUNDLE_ENV,
-} from '../shared/config/deployment.ts';
+} from '../shared/config/deployment-source.ts';
 import { createClassifier } from '../shared/domain/classification/default-classifier.ts';
 import { LANGUAGES } from '../shared/domain/support-model.ts';
 import { type EvalItem, evaluate, FIELDS, type Field, inputOf, loadEvalSet } from './eval-set.ts';

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_CONFIG_DIR, readDeployment } from '../shared/config/deployment.ts';
+import { readDeployment } from '../shared/config/deployment.ts';
+import { DEFAULT_CONFIG_DIR } from '../shared/config/deployment-source.ts';
 import type { Classifier } from '../shared/domain/classification/classifier.ts';
 import { createClassifier } from '../shared/domain/classification/default-classifier.ts';
 import { CATEGORIES, LANGUAGES, PRIORITIES } from '../shared/domain/support-model.ts';

@@ -5,7 +5,8 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { compileDeployment, DEFAULT_CONFIG_DIR } from '../shared/config/deployment.ts';
+import { compileDeployment } from '../shared/config/deployment.ts';
+import { DEFAULT_CONFIG_DIR } from '../shared/config/deployment-source.ts';
 import { parseAckLimits } from '../shared/config/environment.ts';
 import { INTAKE_ACCESS, type IntakeAccess } from '../shared/declaration/index.ts';
 import { type AckLimits, DEFAULT_ACK_LIMITS } from '../shared/domain/mail-policy.ts';

@@ -1,7 +1,8 @@
 // npm run config:check -- <folder>: what `npm start` and `cdk synth` check, without starting
 // anything — every problem with its file and field — and, for a valid folder, each routing rule
 // with the terms it will match after translation (an author sees what `invoice` catches).
-import { DEFAULT_CONFIG_DIR, DeploymentConfigError, readDeployment } from '../shared/config/deployment.ts';
+import { DeploymentConfigError, readDeployment } from '../shared/config/deployment.ts';
+import { DEFAULT_CONFIG_DIR } from '../shared/config/deployment-source.ts';
 import { translationsOf } from '../shared/domain/classification/it-vocabulary.ts';
 import { compileRoutingRules } from '../shared/domain/classification/rule-compiler.ts';
 

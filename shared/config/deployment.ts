@@ -29,15 +29,6 @@ import {
   readConfigFolder,
 } from './deployment-source.ts';
 
-export {
-  BUNDLE_FILE,
-  CONFIG_DIR_ENV,
-  CONFIG_FILES,
-  configurationSource,
-  DEFAULT_CONFIG_DIR,
-  DEPLOYMENT_BUNDLE_ENV,
-} from './deployment-source.ts';
-
 export type Deployment = {
   /** Where it came from, as messages name it (a folder, or the bundle synth made of one). */
   source: string;

@@ -3,7 +3,6 @@
 // breach sets off. Validated when a function starts: a wrong field stops it with its path.
 // P1 and P2 run around the clock; P3–P5 count the level's business time.
 import { z } from 'zod';
-import { activeDeployment } from '../config/deployment.ts';
 import { parseConfig } from './config-file.ts';
 import { PRIORITIES, type Priority, type QueuedLevel } from './support-model.ts';
 
@@ -58,7 +57,7 @@ export function slaTargetFor(
   priority: Priority,
   level: QueuedLevel,
   organisation: string | undefined,
-  p: SlaPolicy = activeDeployment().slaPolicy,
+  p: SlaPolicy,
 ): SlaTarget {
   return {
     ...p.targets[priority],

@@ -3,7 +3,6 @@
 // config/default/teams.json, validated when a function starts, so a broken file stops it at
 // once with the path of the wrong field.
 import { z } from 'zod';
-import { activeDeployment } from '../config/deployment.ts';
 import { parseConfig } from './config-file.ts';
 import type { QueuedLevel } from './support-model.ts';
 
@@ -42,6 +41,6 @@ export function parseTeams(raw: unknown, where: string): Teams {
   return parseConfig(TeamsSchema, raw, where);
 }
 
-export function teamOf(level: QueuedLevel, all: Teams = activeDeployment().teams): Team {
+export function teamOf(level: QueuedLevel, all: Teams): Team {
   return all[`level${level}`];
 }

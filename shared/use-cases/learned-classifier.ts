@@ -4,9 +4,8 @@
 // with one query at most once every LEARNED_RULES_MAX_AGE_MS per warm function, and the
 // classifier is rebuilt only when they changed. A learned rule whose id is a configured rule's
 // is ignored (the API refuses to create one; this guards the configuration anyway).
-import type { Deployment } from '../config/deployment.ts';
 import type { Classifier } from '../domain/classification/classifier.ts';
-import { createClassifier } from '../domain/classification/default-classifier.ts';
+import { type ClassifierConfig, createClassifier } from '../domain/classification/default-classifier.ts';
 import type { RoutingRuleStore } from './ports.ts';
 
 /** How long a warm function classifies with the learned rules it read (effective within a minute). */
@@ -23,7 +22,8 @@ export class LearnedRulesClassifier implements ClassifierSource {
   constructor(
     private readonly deps: {
       rules: Pick<RoutingRuleStore, 'listLearned'>;
-      deployment: Deployment;
+      /** The deployment's configuration as the classifier takes it (its configured rules included). */
+      deployment: ClassifierConfig;
       /** The classifier without learned rules (the process's own, already built). */
       base: Classifier;
       clock: () => Date;

@@ -4,7 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_DIR, DeploymentConfigError, readDeployment } from '../../shared/config/deployment.ts';
+import { DeploymentConfigError, readDeployment } from '../../shared/config/deployment.ts';
+import { DEFAULT_CONFIG_DIR } from '../../shared/config/deployment-source.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tierdesk-folder-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -4,7 +4,8 @@
 // words reach different levels, each with the reason of the configuration that decided.
 import { describe, expect, it } from 'vitest';
 import { SOFTWARE_VENDOR_CONFIG_DIR, softwareVendorFigures } from '../../bench/software-vendor-eval.ts';
-import { DEFAULT_CONFIG_DIR, readDeployment } from '../../shared/config/deployment.ts';
+import { readDeployment } from '../../shared/config/deployment.ts';
+import { DEFAULT_CONFIG_DIR } from '../../shared/config/deployment-source.ts';
 import type { ClassifierInput } from '../../shared/domain/classification/classifier.ts';
 import { createClassifier } from '../../shared/domain/classification/default-classifier.ts';
 

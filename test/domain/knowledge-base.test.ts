@@ -1,7 +1,8 @@
 // The knowledge base: complete in six languages, searchable with stemming and typos, and the
 // index synth ships in the deployment bundle searches as the one built from the articles.
 import { describe, expect, it } from 'vitest';
-import { compileDeployment, DEFAULT_CONFIG_DIR, readDeployment } from '../../shared/config/deployment.ts';
+import { compileDeployment, readDeployment } from '../../shared/config/deployment.ts';
+import { DEFAULT_CONFIG_DIR } from '../../shared/config/deployment-source.ts';
 import { LANGUAGES } from '../../shared/domain/support-model.ts';
 import { KnowledgeBase, type SerializedKnowledgeBase } from '../../shared/knowledge-base/knowledge-base.ts';
 

@@ -2,7 +2,8 @@
 // the desk's routing), how written terms become lexicon terms, and how a rule's votes meet the
 // lexicon's (a rule that names no level leaves the level to the lexicon).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_DIR, readDeployment } from '../../shared/config/deployment.ts';
+import { readDeployment } from '../../shared/config/deployment.ts';
+import { DEFAULT_CONFIG_DIR } from '../../shared/config/deployment-source.ts';
 import { createClassifier } from '../../shared/domain/classification/default-classifier.ts';
 import { type RoutingRule, RoutingRuleSchema } from '../../shared/domain/classification/routing-rules.ts';
 import { lexiconTerm } from '../../shared/domain/classification/rule-compiler.ts';

@@ -492,8 +492,14 @@ describe('policy overrides', () => {
   });
 
   it('applies the level 3 override for P3 resolution (5 business days of the 09–17 calendar)', () => {
-    expect(slaTargetFor('P3', 3, undefined).resolution).toEqual({ amount: 5, unit: 'businessDays' });
-    expect(slaTargetFor('P3', 1, undefined).resolution).toEqual({ amount: 3, unit: 'businessDays' });
+    expect(slaTargetFor('P3', 3, undefined, SLA_POLICY).resolution).toEqual({
+      amount: 5,
+      unit: 'businessDays',
+    });
+    expect(slaTargetFor('P3', 1, undefined, SLA_POLICY).resolution).toEqual({
+      amount: 3,
+      unit: 'businessDays',
+    });
     // Mon 2026-06-15 09:00 CEST at level 3: 40 h of 09–17 → Fri 2026-06-19 17:00 CEST.
     const c = classifiedCase('2026-06-15T07:00:00.000Z', 'P3', 3);
     expect(clockOf(c, 'resolution')).toMatchObject({

@@ -1,54 +1,29 @@
 // Done as the issue puts it: on a fresh clone, `TIERDESK_CONFIG_DIR=<the example> npm start`
 // routes the example organisation's requests by its own rules, articles and vendors, with
 // reasons — the same requests the default configuration routes by generic IT.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePorts } from '../../local/servers/free-port.ts';
+import { asEnv, localPorts, startDesk, stopDesk } from '../support/npm-start.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-example-'));
-let child: ChildProcess;
+let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
 let api = '';
 let output = '';
 
 beforeAll(async () => {
-  const [PORT, DYNAMODB_PORT, SQS_PORT, SES_PORT, SMTP_PORT, LAMBDA_PORT] = await freePorts(6);
-  child = spawn('npm', ['start', '--silent'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      TIERDESK_CONFIG_DIR: 'config/examples/software-vendor',
-      TIERDESK_DATA_DIR: dataDir,
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-      ...Object.fromEntries(
-        Object.entries({ PORT, DYNAMODB_PORT, SQS_PORT, SES_PORT, SMTP_PORT, LAMBDA_PORT }).map(([k, v]) => [
-          k,
-          String(v),
-        ]),
-      ),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  desk = await startDesk({
+    TIERDESK_CONFIG_DIR: 'config/examples/software-vendor',
+    TIERDESK_DATA_DIR: dataDir,
+    ...asEnv(await localPorts()),
   });
-  for (const stream of [child.stdout, child.stderr])
-    stream?.on('data', (chunk) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (!/API\s+(http:\/\/127\.0\.0\.1:\d+)/.test(output)) {
-    if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not come up: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  api = /API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string;
+  api = desk.api;
+  output = desk.output();
 }, 90_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  if (desk) await stopDesk(desk.child);
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -11,7 +11,6 @@ import {
   eventually,
   local,
   type SentEmail,
-  SUPPORT_ADDRESS,
   sentEmailsTo,
   smtpTransport,
   tokenIn,

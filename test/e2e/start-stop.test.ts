@@ -1,6 +1,6 @@
 // `npm start` as a newcomer runs it: the desk comes up on the printed ports, keeps its data
 // across a restart, accepts a token from `npm run token`, and SIGTERM leaves no Java behind.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,41 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePorts } from '../../local/servers/free-port.ts';
+import { asEnv, localPorts, spawnNpmStart, startDesk, stopDesk } from '../support/npm-start.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-start-'));
-
-/** `npm start` through npm itself, as a newcomer runs it: a signal to npm must reach every child. */
-function spawnNpmStart(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn('npm', ['start', '--silent'], {
-    cwd: ROOT,
-    env: { ...process.env, TIERDESK_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on('data', (chunk) => {
-      output += chunk.toString();
-    });
-  }
-  return { child, output: () => output };
-}
-
-async function startDesk(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; api: string; output: () => string }> {
-  const { child, output: read } = spawnNpmStart(env);
-  let output = read();
-  const deadline = Date.now() + 60_000;
-  while (!/API\s+(http:\/\/127\.0\.0\.1:\d+)/.test(output)) {
-    if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not come up: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-    output = read();
-  }
-  const api = /API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string;
-  return { child, api, output: read };
-}
 
 function javaPids(dynamoPort: number): number[] {
   try {
@@ -56,27 +25,6 @@ function javaPids(dynamoPort: number): number[] {
   }
 }
 
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
-
-async function localPorts() {
-  const [PORT, DYNAMODB_PORT, SQS_PORT, SES_PORT, SMTP_PORT, LAMBDA_PORT] = (await freePorts(6)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return { PORT, DYNAMODB_PORT, SQS_PORT, SES_PORT, SMTP_PORT, LAMBDA_PORT };
-}
-
-const asEnv = (ports: Record<string, number>) =>
-  Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)]));
-
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm start', () => {
@@ -84,7 +32,7 @@ describe('npm start', () => {
     // Each start on ports chosen all at once (distinct), just before it: data must survive a
     // restart whatever the ports.
     const firstPorts = await localPorts();
-    const first = await startDesk(asEnv(firstPorts));
+    const first = await startDesk({ TIERDESK_DATA_DIR: dataDir, ...asEnv(firstPorts) });
     expect(first.api).toBe(`http://127.0.0.1:${firstPorts.PORT}`);
     expect(first.output()).toContain(`127.0.0.1:${firstPorts.SMTP_PORT}`);
     expect(first.output()).toContain(`http://127.0.0.1:${firstPorts.SES_PORT}/`);
@@ -98,11 +46,11 @@ describe('npm start', () => {
     }).then((r) => r.json() as Promise<{ id: string; reference: string }>);
     expect(created.id).toBeDefined();
     expect(javaPids(firstPorts.DYNAMODB_PORT)).toHaveLength(1);
-    expect(await stop(first.child)).toBe(0);
+    expect(await stopDesk(first.child)).toBe(0);
     expect(javaPids(firstPorts.DYNAMODB_PORT)).toEqual([]);
 
     const secondPorts = await localPorts();
-    const second = await startDesk(asEnv(secondPorts));
+    const second = await startDesk({ TIERDESK_DATA_DIR: dataDir, ...asEnv(secondPorts) });
     try {
       const token = execFileSync(
         'npm',
@@ -119,7 +67,7 @@ describe('npm start', () => {
       expect(read.status).toBe(200);
       expect(((await read.json()) as { reference: string }).reference).toBe(created.reference);
     } finally {
-      expect(await stop(second.child)).toBe(0);
+      expect(await stopDesk(second.child)).toBe(0);
     }
     expect(javaPids(secondPorts.DYNAMODB_PORT)).toEqual([]);
   }, 120_000);
@@ -131,6 +79,7 @@ describe('npm start', () => {
     const [dynamoPort, apiPort] = (await freePorts(2)) as [number, number];
     try {
       const { child, output } = spawnNpmStart({
+        TIERDESK_DATA_DIR: dataDir,
         PORT: String(apiPort),
         DYNAMODB_PORT: String(dynamoPort),
         SQS_PORT: '0',
@@ -161,6 +110,7 @@ describe('npm start', () => {
     );
     const [dynamoPort] = (await freePorts(1)) as [number];
     const { child, output } = spawnNpmStart({
+      TIERDESK_DATA_DIR: dataDir,
       TIERDESK_CONFIG_DIR: config,
       DYNAMODB_PORT: String(dynamoPort),
     });

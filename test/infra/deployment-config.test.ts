@@ -8,14 +8,13 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.ts';
+import { readBundle, readDeployment } from '../../shared/config/deployment.ts';
 import {
   BUNDLE_FILE,
   configurationSource,
   DEFAULT_CONFIG_DIR,
   DEPLOYMENT_BUNDLE_ENV,
-  readBundle,
-  readDeployment,
-} from '../../shared/config/deployment.ts';
+} from '../../shared/config/deployment-source.ts';
 
 const cdkJson = JSON.parse(readFileSync(join(import.meta.dirname, '../../cdk.json'), 'utf8')) as {
   context: Record<string, unknown>;

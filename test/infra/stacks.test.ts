@@ -5,7 +5,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/table-keys.ts';
-import { BUNDLE_FILE, DEPLOYMENT_BUNDLE_ENV } from '../../shared/config/deployment.ts';
+import { BUNDLE_FILE, DEPLOYMENT_BUNDLE_ENV } from '../../shared/config/deployment-source.ts';
 import {
   allRoutes,
   environmentNames,

@@ -266,14 +266,9 @@ export class Classifier {
       const present = new Set(this.companions.match(tokens).map(({ value }) => value));
       for (const id of this.needsCompanion) if (fired.has(id) && !present.has(id)) fired.delete(id);
     }
-    for (const { signal, terms } of fired.values())
-      if (signal.id.startsWith(RULE_PREFIX))
-        reasons.push(
-          `${signal.reason} (matched ${[...terms]
-            .map(termText)
-            .map((t) => `'${t}'`)
-            .join(', ')})`,
-        );
+    for (const entry of fired.values())
+      if (entry.signal.id.startsWith(RULE_PREFIX))
+        reasons.push(`${entry.signal.reason} (matched ${citedTerms(entry)})`);
     const signals = [...fired.values()];
     const has = (id: string) => fired.has(id);
 
@@ -339,8 +334,8 @@ export class Classifier {
 
     // ── level ──
     // The deployment's own rules outrank the lexicon here too: where a rule that names a level
-    // fired, the ticket desk claims the request only if a rule sends it to level 1 (an accounting product's how-to
-    // names invoices and VAT without being the billing desk's).
+    // fired, the ticket desk claims the request only if a rule sends it to level 1 (an
+    // accounting product's how-to names invoices and VAT without being the billing desk's).
     const rulesFired = signals.filter(({ signal }) => signal.id.startsWith(RULE_PREFIX) && signal.level);
     const ticketDesk =
       rulesFired.length > 0

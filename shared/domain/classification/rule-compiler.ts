@@ -15,7 +15,7 @@ export const RULE_WEIGHT = { category: 4, level: 4, kind: 3 } as const;
 
 /** A rule as the classifier runs it: a lexicon signal, plus the terms it needs beside it. */
 export type CompiledRule = {
-  signal: SignalDefinition & { rule: RoutingRule };
+  signal: SignalDefinition;
   /** Lexicon-syntax terms of which one must also appear; undefined when the rule needs none. */
   companions?: string;
 };
@@ -38,7 +38,7 @@ export function lexiconTerm(term: string): string {
  * Every term of `lists` in lexicon syntax, each single word also with its translations.
  * `translate` gives a word's equivalents in the other languages (empty when none are known).
  */
-export function termsOf(lists: TermLists, translate: (word: string) => readonly string[]): string[] {
+function termsOf(lists: TermLists, translate: (word: string) => readonly string[]): string[] {
   const terms = new Set<string>();
   for (const written of Object.values(lists) as Array<string[] | undefined>) {
     for (const raw of written ?? []) {
@@ -53,7 +53,7 @@ export function termsOf(lists: TermLists, translate: (word: string) => readonly 
 
 export function compileRoutingRules(
   rules: readonly RoutingRule[],
-  translate: (word: string) => readonly string[] = () => [],
+  translate: (word: string) => readonly string[],
 ): CompiledRule[] {
   return rules.map((rule) => {
     const kind: Partial<Record<Kind, number>> | undefined = rule.kind
@@ -68,7 +68,6 @@ export function compileRoutingRules(
       ...(kind ? { kind } : {}),
       ...(rule.impact ? { impact: rule.impact } : {}),
       ...(rule.urgency ? { urgency: rule.urgency } : {}),
-      rule,
     };
     return rule.with ? { signal, companions: termsOf(rule.with, translate).join(' ') } : { signal };
   });
