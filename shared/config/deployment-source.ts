@@ -1,10 +1,11 @@
 // Where this process's configuration comes from, read raw: a configuration folder
 // (config/default unless TIERDESK_CONFIG_DIR names another), or in Lambda the bundle synth
 // compiled from one (TIERDESK_DEPLOYMENT_BUNDLE, beside the code, with the search indexes
-// built). Validation is deployment.ts's; this module loads nothing but node:fs, so the
+// built). Validation is deployment.ts's; this module loads no parser, so the
 // classifier's cold start (which trusts what start and synth validated) stays small.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { LANGUAGES } from '../domain/support-model.ts';
 import type { SerializedKnowledgeBase } from '../knowledge-base/knowledge-base.ts';
 
 /** The files of a configuration folder; articles are one file a language under articles/. */
@@ -18,9 +19,8 @@ export const CONFIG_FILES = {
 } as const;
 export type ConfigKey = keyof typeof CONFIG_FILES;
 
-export const ARTICLE_LANGUAGES = ['en', 'de', 'nl', 'fr', 'es', 'ru'] as const;
 export const DEFAULT_CONFIG_DIR = resolve(import.meta.dirname, '../../config/default');
-export const CONFIG_DIR_ENV = 'TIERDESK_CONFIG_DIR';
+const CONFIG_DIR_ENV = 'TIERDESK_CONFIG_DIR';
 /** Names the compiled bundle inside a Lambda asset (relative to LAMBDA_TASK_ROOT). */
 export const DEPLOYMENT_BUNDLE_ENV = 'TIERDESK_DEPLOYMENT_BUNDLE';
 export const BUNDLE_FILE = 'deployment.json';
@@ -56,7 +56,7 @@ export function readConfigFolder(dir: string): RawDeployment {
   for (const [key, file] of Object.entries(CONFIG_FILES) as Array<[ConfigKey, string]>) {
     files[key] = readJson(join(folder, file), `${source}/${file}`, problems);
   }
-  for (const language of ARTICLE_LANGUAGES) {
+  for (const language of LANGUAGES) {
     const file = `articles/${language}.json`;
     const raw = readJson(join(folder, file), `${source}/${file}`, problems);
     if (raw === undefined) continue;

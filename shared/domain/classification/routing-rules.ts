@@ -67,7 +67,7 @@ const TermLists = z
   });
 export type TermLists = { any?: string[] } & Partial<Record<(typeof LANGUAGES)[number], string[]>>;
 
-export const KINDS = ['howto', 'request', 'fault'] as const;
+const KINDS = ['howto', 'request', 'fault'] as const;
 
 export const RoutingRuleSchema = z
   .strictObject({
