@@ -182,20 +182,7 @@ export class DynamoDbCaseStore implements CaseStore {
     options: { idempotency?: { key: string; requestHash: string } } = {},
   ): Promise<'committed' | 'replayed'> {
     const items: TransactItem[] = [this.versionedPut(next), ...events.map((e) => this.eventPut(e))];
-    const { idempotency } = options;
-    const now = Math.floor(this.clock().getTime() / 1000);
-    if (idempotency) items.push(this.idempotencyPut(next.id, idempotency, now));
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-      return 'committed';
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
-      if (idempotency && reasons[items.length - 1] === 'ConditionalCheckFailed') {
-        const record = await this.getItem(keys.idempotency(`case-action#${next.id}`, idempotency.key));
-        if (record && record.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError();
-        return 'replayed';
-      }
+    return this.transact(items, next.id, options.idempotency, (reasons) => {
       // An event id already recorded: this very change was written (a retried commit).
       if (
         reasons.slice(1, 1 + events.length).includes('ConditionalCheckFailed') &&
@@ -204,8 +191,8 @@ export class DynamoDbCaseStore implements CaseStore {
         return 'replayed';
       if (reasons[0] === 'ConditionalCheckFailed' || reasons.includes('TransactionConflict'))
         throw new ConcurrentUpdateError(next.id);
-      throw error;
-    }
+      return undefined;
+    });
   }
 
   async appendEvents(
@@ -213,8 +200,24 @@ export class DynamoDbCaseStore implements CaseStore {
     options: { idempotency?: { key: string; requestHash: string }; caseId?: string } = {},
   ): Promise<'committed' | 'replayed'> {
     const items: TransactItem[] = events.map((e) => this.eventPut(e));
-    const { idempotency } = options;
     const caseId = options.caseId ?? events[0]?.caseId ?? '';
+    // An event id already recorded: these events were written (a retried append).
+    return this.transact(items, caseId, options.idempotency, (reasons) =>
+      reasons.includes('ConditionalCheckFailed') ? 'replayed' : undefined,
+    );
+  }
+
+  /**
+   * One transaction of `items`, plus the Idempotency-Key's record when there is one. A key
+   * already recorded replays (or is refused when it came with another request); any other
+   * cancellation is `onCancel`'s to read — an answer, a thrown error, or undefined to rethrow.
+   */
+  private async transact(
+    items: TransactItem[],
+    caseId: string,
+    idempotency: { key: string; requestHash: string } | undefined,
+    onCancel: (reasons: Array<string | undefined>) => 'replayed' | undefined,
+  ): Promise<'committed' | 'replayed'> {
     const now = Math.floor(this.clock().getTime() / 1000);
     if (idempotency) items.push(this.idempotencyPut(caseId, idempotency, now));
     try {
@@ -228,7 +231,8 @@ export class DynamoDbCaseStore implements CaseStore {
         if (record && record.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError();
         return 'replayed';
       }
-      if (reasons.includes('ConditionalCheckFailed')) return 'replayed';
+      const answer = onCancel(reasons);
+      if (answer) return answer;
       throw error;
     }
   }
