@@ -253,14 +253,7 @@ async function arrivalWork(
       level === 2
         ? 'New case for a technical callback (level 2)'
         : `Escalated to level 3 (${LEVEL_NAMES[3]}): the complete dossier`;
-    const [history, followUps] = await Promise.all([
-      deps.store.listHistory(c.id, { limit: 200 }),
-      deps.store.listFollowUps(c.id, { limit: 50 }),
-    ]);
-    const dossier = composeDossier({
-      supportCase: c,
-      history: history.events,
-      followUps: followUps.followUps,
+    const dossier = await dossierOf(deps, c, {
       audience: 'team',
       purpose,
       caseUrl: `${deps.publicBaseUrl}/cases/${c.id}`,
@@ -281,6 +274,24 @@ async function arrivalWork(
   return undefined;
 }
 
+/** The case's dossier for a team or a vendor: its history and its customer's follow-ups read once. */
+async function dossierOf(
+  deps: LevelWorkDeps,
+  c: SupportCase,
+  about: Omit<Parameters<typeof composeDossier>[0], 'supportCase' | 'history' | 'followUps'>,
+) {
+  const [history, followUps] = await Promise.all([
+    deps.store.listHistory(c.id, { limit: 200 }),
+    deps.store.listFollowUps(c.id, { limit: 50 }),
+  ]);
+  return composeDossier({
+    supportCase: c,
+    history: history.events,
+    followUps: followUps.followUps,
+    ...about,
+  });
+}
+
 /** Consent given: the vendor gets the dossier, and its answers thread into the case. */
 async function contactVendor(
   deps: LevelWorkDeps,
@@ -295,14 +306,7 @@ async function contactVendor(
   // (A 'queued' arrival is the classification's: it called for the work when the case was classified.)
   const calledFor = event.type === 'queued' ? (c.classification?.classifiedAt ?? event.at) : event.at;
   if (c.vendor?.vendorId === vendor.id && c.vendor.contactedAt >= calledFor) return undefined;
-  const [history, followUps] = await Promise.all([
-    deps.store.listHistory(c.id, { limit: 200 }),
-    deps.store.listFollowUps(c.id, { limit: 50 }),
-  ]);
-  const dossier = composeDossier({
-    supportCase: c,
-    history: history.events,
-    followUps: followUps.followUps,
+  const dossier = await dossierOf(deps, c, {
     audience: 'vendor',
     purpose: `Service request for ${vendor.name}`,
   });
